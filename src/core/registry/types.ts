@@ -1,0 +1,75 @@
+import type { ModelScope } from '../scopes.js';
+import type { FieldClass } from './field-classes.js';
+
+export type Silo = 'Control' | 'Region' | 'Monolith';
+
+/** Sentry's `ForeignFieldKind`: how a field points at another model. */
+export type ForeignFieldKind =
+  | 'FlexibleForeignKey'
+  | 'HybridCloudForeignKey'
+  | 'OneToOneCascadeDeletes'
+  | 'DefaultForeignKey'
+  | 'DefaultOneToOneField'
+  | 'ImplicitForeignKey';
+
+/** A foreign key as the dependency graph sees it (one entry of `detailed.json`'s foreign_keys). */
+export interface ForeignKey {
+  /** The Django field name: `organization` for a FlexibleForeignKey, `user_id` for the others. */
+  readonly field: string;
+  readonly model: string;
+  readonly kind: ForeignFieldKind;
+  readonly nullable: boolean;
+}
+
+/**
+ * A default as the model declares it: a literal JSON value, or a callable Sentry runs when a row
+ * is created (`timezone.now`, `uuid4`, `dict`, a token generator, ...). Callables are named, not
+ * run here: the engine that fills missing fields decides what each one produces.
+ */
+export type FieldDefault =
+  | { readonly value: null | boolean | number | string | readonly unknown[] | Readonly<Record<string, unknown>> }
+  | { readonly call: string };
+
+/** One concrete model field, in the order the model declares it (which is the export order). */
+export interface Field {
+  /** The name in an export's `fields` object. */
+  readonly name: string;
+  /** The SQLite column (Sentry's db column: `organization_id` for the field `organization`). */
+  readonly column: string;
+  readonly class: FieldClass;
+  readonly nullable: boolean;
+  readonly default?: FieldDefault;
+  readonly maxLength?: number;
+  /** Present when the field is a foreign key (the same entry as in `foreignKeys`). */
+  readonly foreignKey?: ForeignKey;
+  /** For ArrayField: the class of each element. */
+  readonly of?: FieldClass;
+}
+
+/**
+ * Per-model relocation rules, filled by the export / import / compare / sanitize engines. A model
+ * without a rule gets the default behaviour. Kept as an open record here so that `core/` does not
+ * depend on the engine's types; the engine narrows it.
+ */
+export type ModelRules = Readonly<Record<string, unknown>>;
+
+/** Everything the registry knows about one Sentry model. */
+export interface ModelEntry {
+  readonly name: string;
+  readonly table: string;
+  readonly silos: readonly Silo[];
+  readonly scope: ModelScope;
+  /** Graph edges, in the order Sentry lists them (serialized sorted by field name). */
+  readonly foreignKeys: readonly ForeignKey[];
+  /** `__relocation_dependencies__`: ordering-only edges. */
+  readonly relocationDependencies: readonly string[];
+  /** Unique sets by field name, each sorted, the list sorted by the ":"-joined names. */
+  readonly uniques: readonly (readonly string[])[];
+  /** Concrete fields in declared order, without the pk. Empty for graph-only models. */
+  readonly fields: readonly Field[];
+  /** Fields the validator orders rows by instead of the pk (`__relocation_custom_ordinal__`). */
+  readonly customOrdinal?: readonly string[];
+  /** True when the model has a table here: every non-Excluded model, and the engine's own. */
+  readonly stored: boolean;
+  readonly rules: ModelRules;
+}
