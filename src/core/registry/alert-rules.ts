@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, f, fk, now } from './define.js';
 
 export const alertrule = defineModel({
   model: 'sentry.alertrule',
@@ -9,18 +9,22 @@ export const alertrule = defineModel({
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey', { null: true }),
     fk('snuba_query', 'sentry.snubaquery', 'FlexibleForeignKey', { null: true }),
-    f('owner', 'CharField', { null: true } /* TODO verify (null) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('include_all_projects', 'BooleanField' /* TODO verify (bool) */),
-    f('threshold_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('resolve_threshold', 'CharField', { null: true } /* TODO verify (null) */),
-    f('threshold_period', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('comparison_delta', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_modified', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    fk('team', 'sentry.team', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }), // TODO verify position
+    fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
+    fk('team', 'sentry.team', 'FlexibleForeignKey', { null: true }),
+    f('name', 'TextField'),
+    f('status', 'SmallIntegerField', { default: 0 }),
+    f('threshold_type', 'SmallIntegerField', { null: true }),
+    f('resolve_threshold', 'FloatField', { null: true }),
+    f('threshold_period', 'IntegerField'),
+    f('comparison_delta', 'IntegerField', { null: true }),
+    f('date_modified', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('monitor_type', 'IntegerField', { default: 0 }),
+    f('description', 'CharField', { null: true, maxLength: 1000 }),
+    // The three anomaly-detection columns are CharFields without a max_length.
+    f('detection_type', 'CharField', { default: 'static' }),
+    f('sensitivity', 'CharField', { null: true }),
+    f('seasonality', 'CharField', { null: true }),
   ],
 });
 
@@ -32,9 +36,9 @@ export const alertruleactivationcondition = defineModel({
   uniques: [['alert_rule', 'label']],
   fields: [
     fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey'),
-    f('condition_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('label', 'CharField' /* TODO verify (string) */),
+    f('label', 'TextField'),
+    f('condition_type', 'SmallIntegerField', { null: true }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -48,8 +52,8 @@ export const alertruleactivity = defineModel({
     fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey'),
     fk('previous_alert_rule', 'sentry.alertrule', 'FlexibleForeignKey', { null: true }),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('type', 'IntegerField'),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -61,8 +65,8 @@ export const alertruleprojects = defineModel({
   uniques: [['alert_rule', 'project']],
   fields: [
     fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -74,11 +78,11 @@ export const alertruletrigger = defineModel({
   uniques: [['alert_rule', 'label']],
   fields: [
     fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey'),
-    f('label', 'CharField' /* TODO verify (string) */),
-    f('threshold_type', 'CharField', { null: true } /* TODO verify (null) */),
-    f('alert_threshold', 'FloatField' /* TODO verify (float) */),
-    f('resolve_threshold', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('label', 'TextField'),
+    f('threshold_type', 'SmallIntegerField', { null: true }),
+    f('alert_threshold', 'FloatField'),
+    f('resolve_threshold', 'FloatField', { null: true }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -91,13 +95,14 @@ export const alertruletriggeraction = defineModel({
   fields: [
     fk('integration_id', 'sentry.integration', 'HybridCloudForeignKey', { null: true }),
     fk('sentry_app_id', 'sentry.sentryapp', 'HybridCloudForeignKey', { null: true }),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('target_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('target_identifier', 'CharField' /* TODO verify (string) */),
-    f('target_display', 'CharField', { null: true } /* TODO verify (null) */),
+    f('type', 'SmallIntegerField'),
+    f('target_type', 'SmallIntegerField'),
+    f('target_identifier', 'TextField', { null: true }),
+    f('target_display', 'TextField', { null: true }),
     fk('alert_rule_trigger', 'sentry.alertruletrigger', 'FlexibleForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('sentry_app_config', 'CharField', { null: true } /* TODO verify (null) */),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('sentry_app_config', 'JSONField', { null: true }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
   ],
 });
 
@@ -110,11 +115,12 @@ export const querysubscription = defineModel({
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     fk('snuba_query', 'sentry.snubaquery', 'FlexibleForeignKey', { null: true }),
-    f('type', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('subscription_id', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
+    f('type', 'TextField'),
+    f('status', 'SmallIntegerField', { default: 0 }),
+    f('subscription_id', 'TextField', { null: true }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('date_updated', 'DateTimeField', { null: true, default: now }),
+    f('query_extra', 'TextField', { null: true }),
   ],
 });
 
@@ -127,13 +133,13 @@ export const snubaquery = defineModel({
   relocationDependencies: ['sentry.organization', 'sentry.project'],
   fields: [
     fk('environment', 'sentry.environment', 'FlexibleForeignKey', { null: true }),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('dataset', 'CharField' /* TODO verify (string) */),
-    f('query', 'CharField' /* TODO verify (string) */),
-    f('aggregate', 'CharField' /* TODO verify (string) */),
-    f('time_window', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('resolution', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('type', 'SmallIntegerField'),
+    f('dataset', 'TextField'),
+    f('query', 'TextField'),
+    f('aggregate', 'TextField'),
+    f('time_window', 'IntegerField'),
+    f('resolution', 'IntegerField'),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -145,6 +151,6 @@ export const snubaqueryeventtype = defineModel({
   uniques: [['snuba_query', 'type']],
   fields: [
     fk('snuba_query', 'sentry.snubaquery', 'FlexibleForeignKey'),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    f('type', 'SmallIntegerField'),
   ],
 });

@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, f, now } from './define.js';
 
 export const controloption = defineModel({
   model: 'sentry.controloption',
@@ -6,11 +6,12 @@ export const controloption = defineModel({
   silos: ['Control'],
   scope: 'Config',
   uniques: [['key']],
+  customOrdinal: ['key'],
   fields: [
-    f('key', 'CharField' /* TODO verify (string) */),
-    f('last_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('last_updated_by', 'CharField' /* TODO verify (string) */),
-    f('value', 'CharField' /* TODO verify (string) */),
+    f('key', 'CharField', { maxLength: 128 }),
+    f('last_updated', 'DateTimeField', { default: now }),
+    f('last_updated_by', 'CharField', { maxLength: 16, default: 'unknown' }),
+    f('value', 'PickledObjectField'),
   ],
 });
 
@@ -20,11 +21,12 @@ export const option = defineModel({
   silos: ['Region'],
   scope: 'Config',
   uniques: [['key']],
+  customOrdinal: ['key'],
   fields: [
-    f('key', 'CharField' /* TODO verify (string) */),
-    f('last_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('last_updated_by', 'CharField' /* TODO verify (string) */),
-    f('value', 'CharField' /* TODO verify (string) */),
+    f('key', 'CharField', { maxLength: 128 }),
+    f('last_updated', 'DateTimeField', { default: now }),
+    f('last_updated_by', 'CharField', { maxLength: 16, default: 'unknown' }),
+    f('value', 'PickledObjectField'),
   ],
 });
 
@@ -34,12 +36,13 @@ export const relay = defineModel({
   silos: ['Region'],
   scope: 'Config',
   uniques: [['relay_id']],
+  customOrdinal: ['relay_id'],
   fields: [
-    f('relay_id', 'CharField' /* TODO verify (string) */),
-    f('public_key', 'CharField' /* TODO verify (string) */),
-    f('first_seen', 'CharField', { null: true } /* TODO verify (null) */),
-    f('last_seen', 'CharField', { null: true } /* TODO verify (null) */),
-    f('is_internal', 'BooleanField' /* TODO verify (bool) */),
+    f('relay_id', 'CharField', { maxLength: 64 }),
+    f('public_key', 'CharField', { maxLength: 200 }),
+    f('first_seen', 'DateTimeField', { null: true, default: null }),
+    f('last_seen', 'DateTimeField', { null: true, default: null }),
+    f('is_internal', 'BooleanField', { null: true, default: null }),
   ],
 });
 
@@ -49,11 +52,12 @@ export const relayusage = defineModel({
   silos: ['Region'],
   scope: 'Config',
   uniques: [['relay_id', 'version']],
+  customOrdinal: ['relay_id', 'version'],
   fields: [
-    f('relay_id', 'CharField' /* TODO verify (string) */),
-    f('version', 'CharField' /* TODO verify (string) */),
-    f('first_seen', 'DateTimeField' /* TODO verify (string) */),
-    f('last_seen', 'DateTimeField' /* TODO verify (string) */),
-    f('public_key', 'CharField' /* TODO verify (string) */),
+    f('relay_id', 'CharField', { maxLength: 64 }),
+    f('version', 'CharField', { maxLength: 32, default: '0.0.1' }),
+    f('first_seen', 'DateTimeField', { default: now }),
+    f('last_seen', 'DateTimeField', { default: now }),
+    f('public_key', 'CharField', { null: true, maxLength: 200 }),
   ],
 });

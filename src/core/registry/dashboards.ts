@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, f, fk, now } from './define.js';
 
 export const dashboard = defineModel({
   model: 'sentry.dashboard',
@@ -7,13 +7,13 @@ export const dashboard = defineModel({
   scope: 'Organization',
   uniques: [['organization', 'title']],
   fields: [
-    f('title', 'CharField' /* TODO verify (string) */),
+    f('title', 'CharField', { maxLength: 255 }),
     fk('created_by_id', 'sentry.user', 'HybridCloudForeignKey'),
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('visits', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('last_visited', 'DateTimeField' /* TODO verify (string) */),
-    f('filters', 'CharField', { null: true } /* TODO verify (null) */),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('visits', 'BoundedBigIntegerField', { null: true, default: 1 }),
+    f('last_visited', 'DateTimeField', { null: true, default: now }),
+    f('filters', 'JSONField', { null: true }),
   ],
 });
 
@@ -24,8 +24,11 @@ export const dashboardfavoriteuser = defineModel({
   scope: 'Organization',
   uniques: [['dashboard', 'user_id']],
   fields: [
-    fk('dashboard', 'sentry.dashboard', 'FlexibleForeignKey'), // TODO verify position
-    fk('user_id', 'sentry.user', 'HybridCloudForeignKey'), // TODO verify position
+    // DefaultFieldsModel: auto_now / auto_now_add, stamped by Sentry on save.
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('user_id', 'sentry.user', 'HybridCloudForeignKey'),
+    fk('dashboard', 'sentry.dashboard', 'FlexibleForeignKey'),
   ],
 });
 
@@ -36,7 +39,8 @@ export const dashboardpermissions = defineModel({
   scope: 'Organization',
   uniques: [['dashboard']],
   fields: [
-    fk('dashboard', 'sentry.dashboard', 'DefaultOneToOneField'), // TODO verify position
+    f('is_editable_by_everyone', 'BooleanField', { default: true }),
+    fk('dashboard', 'sentry.dashboard', 'DefaultOneToOneField'),
   ],
 });
 
@@ -47,8 +51,8 @@ export const dashboardpermissionsteam = defineModel({
   scope: 'Organization',
   uniques: [['permissions', 'team']],
   fields: [
-    fk('permissions', 'sentry.dashboardpermissions', 'FlexibleForeignKey'), // TODO verify position
-    fk('team', 'sentry.team', 'FlexibleForeignKey'), // TODO verify position
+    fk('team', 'sentry.team', 'FlexibleForeignKey'),
+    fk('permissions', 'sentry.dashboardpermissions', 'FlexibleForeignKey'),
   ],
 });
 
@@ -59,9 +63,9 @@ export const dashboardtombstone = defineModel({
   scope: 'Organization',
   uniques: [['organization', 'slug']],
   fields: [
-    f('slug', 'CharField' /* TODO verify (string) */),
+    f('slug', 'SentrySlugField', { maxLength: 255 }),
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -73,15 +77,19 @@ export const dashboardwidget = defineModel({
   uniques: [['dashboard', 'order']],
   fields: [
     fk('dashboard', 'sentry.dashboard', 'FlexibleForeignKey'),
-    f('order', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('title', 'CharField' /* TODO verify (string) */),
-    f('description', 'CharField', { null: true } /* TODO verify (null) */),
-    f('interval', 'CharField', { null: true } /* TODO verify (null) */),
-    f('display_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('widget_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('limit', 'CharField', { null: true } /* TODO verify (null) */),
-    f('detail', 'CharField', { null: true } /* TODO verify (null) */),
+    f('order', 'BoundedPositiveIntegerField'),
+    f('title', 'CharField', { maxLength: 255 }),
+    f('description', 'CharField', { null: true, maxLength: 255 }),
+    f('thresholds', 'JSONField', { null: true }),
+    f('interval', 'CharField', { null: true, maxLength: 10 }),
+    f('display_type', 'BoundedPositiveIntegerField'),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('widget_type', 'BoundedPositiveIntegerField', { null: true }),
+    f('limit', 'IntegerField', { null: true }),
+    f('detail', 'JSONField', { null: true }),
+    f('discover_widget_split', 'BoundedPositiveIntegerField', { null: true }),
+    // DatasetSourcesTypes.UNKNOWN
+    f('dataset_source', 'BoundedPositiveIntegerField', { default: 0 }),
   ],
 });
 
@@ -93,15 +101,20 @@ export const dashboardwidgetquery = defineModel({
   uniques: [['order', 'widget']],
   fields: [
     fk('widget', 'sentry.dashboardwidget', 'FlexibleForeignKey'),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('fields', 'CharField' /* TODO verify (string) */),
-    f('conditions', 'CharField' /* TODO verify (string) */),
-    f('aggregates', 'CharField', { null: true } /* TODO verify (null) */),
-    f('columns', 'CharField', { null: true } /* TODO verify (null) */),
-    f('field_aliases', 'CharField', { null: true } /* TODO verify (null) */),
-    f('orderby', 'CharField' /* TODO verify (string) */),
-    f('order', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('name', 'CharField', { maxLength: 255 }),
+    // Sentry's own ArrayField always sets null=True; exports carry it as a JSON-encoded string ("[]").
+    f('fields', 'ArrayField', { of: 'TextField', null: true }),
+    f('conditions', 'TextField'),
+    // Django's postgres ArrayField of TextField.
+    f('aggregates', 'ArrayField', { of: 'TextField', null: true }),
+    f('columns', 'ArrayField', { of: 'TextField', null: true }),
+    f('field_aliases', 'ArrayField', { of: 'TextField', null: true }),
+    f('orderby', 'TextField', { default: '' }),
+    f('order', 'BoundedPositiveIntegerField'),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('date_modified', 'DateTimeField', { default: now }),
+    f('is_hidden', 'BooleanField', { default: false }),
+    f('selected_aggregate', 'IntegerField', { null: true }),
   ],
 });
 
@@ -113,10 +126,11 @@ export const dashboardwidgetqueryondemand = defineModel({
   uniques: [],
   fields: [
     fk('dashboard_widget_query', 'sentry.dashboardwidgetquery', 'FlexibleForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_modified', 'DateTimeField' /* TODO verify (string) */),
-    f('extraction_state', 'CharField' /* TODO verify (string) */),
-    f('spec_hashes', 'CharField' /* TODO verify (string) */),
-    f('spec_version', 'CharField', { null: true } /* TODO verify (null) */),
+    // Sentry's own ArrayField always sets null=True; exports carry it as a JSON-encoded string ("[]").
+    f('spec_hashes', 'ArrayField', { of: 'TextField', null: true }),
+    f('spec_version', 'IntegerField', { null: true }),
+    f('extraction_state', 'CharField', { maxLength: 30 }),
+    f('date_modified', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });

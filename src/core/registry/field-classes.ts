@@ -10,7 +10,8 @@
  * - datetime: `YYYY-MM-DDTHH:MM:SS.mmmZ`; date: `YYYY-MM-DD`;
  * - decimal: a decimal string (Django's serializer writes Decimal as text);
  * - json: any JSON value (JSONField and its legacy text-backed variants);
- * - array: a JSON array (Postgres ArrayField);
+ * - array: a Postgres ArrayField; Sentry's serializer writes it as the text of a list (`"[]"`,
+ *   `"['org:ci']"` in exports of this era), stored here as a JSON array's text;
  * - bitfield: an integer bit set that Django's serializer writes as a decimal string ("1").
  */
 export type SqliteType = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB';
@@ -60,6 +61,7 @@ export const FIELD_CLASSES = {
   TextField: text,
   SlugField: text,
   SentrySlugField: text,
+  SentryOrgSlugField: text,
   EmailField: text,
   CIEmailField: text,
   URLField: text,

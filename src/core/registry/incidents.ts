@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, f, fk, now } from './define.js';
 
 export const incident = defineModel({
   model: 'sentry.incident',
@@ -9,18 +9,18 @@ export const incident = defineModel({
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
     fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey'),
-    f('identifier', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('detection_uuid', 'CharField', { null: true } /* TODO verify (null) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('status_method', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('title', 'CharField' /* TODO verify (string) */),
-    f('date_started', 'DateTimeField' /* TODO verify (string) */),
-    f('date_detected', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_closed', 'CharField', { null: true } /* TODO verify (null) */),
-    fk('activation', 'sentry.alertruleactivations', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('subscription', 'sentry.querysubscription', 'FlexibleForeignKey', { null: true }), // TODO verify position
+    f('identifier', 'IntegerField'),
+    f('detection_uuid', 'UUIDField', { null: true }),
+    f('status', 'PositiveSmallIntegerField', { default: 1 }),
+    f('status_method', 'PositiveSmallIntegerField', { default: 3 }),
+    f('type', 'PositiveSmallIntegerField'),
+    f('title', 'TextField'),
+    f('date_started', 'DateTimeField', { default: now }),
+    f('date_detected', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('date_closed', 'DateTimeField', { null: true }),
+    fk('activation', 'sentry.alertruleactivations', 'FlexibleForeignKey', { null: true }),
+    fk('subscription', 'sentry.querysubscription', 'FlexibleForeignKey', { null: true }),
   ],
 });
 
@@ -33,11 +33,12 @@ export const incidentactivity = defineModel({
   fields: [
     fk('incident', 'sentry.incident', 'FlexibleForeignKey'),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('value', 'CharField', { null: true } /* TODO verify (null) */),
-    f('previous_value', 'CharField', { null: true } /* TODO verify (null) */),
-    f('comment', 'CharField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('type', 'IntegerField'),
+    f('value', 'TextField', { null: true }),
+    f('previous_value', 'TextField', { null: true }),
+    f('comment', 'TextField', { null: true }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('notification_uuid', 'UUIDField', { null: true }),
   ],
 });
 
@@ -50,9 +51,9 @@ export const incidentsnapshot = defineModel({
   fields: [
     fk('incident', 'sentry.incident', 'OneToOneCascadeDeletes'),
     fk('event_stats_snapshot', 'sentry.timeseriessnapshot', 'FlexibleForeignKey'),
-    f('unique_users', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('total_events', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('unique_users', 'IntegerField'),
+    f('total_events', 'IntegerField'),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -65,9 +66,9 @@ export const incidenttrigger = defineModel({
   fields: [
     fk('incident', 'sentry.incident', 'FlexibleForeignKey'),
     fk('alert_rule_trigger', 'sentry.alertruletrigger', 'FlexibleForeignKey'),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_modified', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('status', 'SmallIntegerField'),
+    f('date_modified', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -79,8 +80,8 @@ export const pendingincidentsnapshot = defineModel({
   uniques: [['incident']],
   fields: [
     fk('incident', 'sentry.incident', 'OneToOneCascadeDeletes'),
-    f('target_run_date', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('target_run_date', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -92,10 +93,11 @@ export const timeseriessnapshot = defineModel({
   uniques: [],
   relocationDependencies: ['sentry.incident'],
   fields: [
-    f('start', 'DateTimeField' /* TODO verify (string) */),
-    f('end', 'DateTimeField' /* TODO verify (string) */),
-    f('values', 'CharField' /* TODO verify (string) */),
-    f('period', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('start', 'DateTimeField'),
+    f('end', 'DateTimeField'),
+    // Nested: an array of arrays of floats.
+    f('values', 'ArrayField', { of: 'ArrayField' }),
+    f('period', 'IntegerField'),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });

@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, dict, f, fk, now } from './define.js';
 
 export const integration = defineModel({
   model: 'sentry.integration',
@@ -7,12 +7,15 @@ export const integration = defineModel({
   scope: 'Global',
   uniques: [['external_id', 'provider']],
   fields: [
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('external_id', 'CharField' /* TODO verify (string) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('provider', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    // date_updated and date_added come from DefaultFieldsModelExisting.
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
+    f('provider', 'CharField', { maxLength: 64 }),
+    f('external_id', 'CharField', { maxLength: 64 }),
+    f('name', 'CharField', { maxLength: 200 }),
+    // Sentry's text-backed JSONField, which defaults to dict when not nullable.
+    f('metadata', 'JSONField', { default: dict }),
+    f('status', 'BoundedPositiveIntegerField', { null: true, default: 0 }),
   ],
 });
 
@@ -23,14 +26,14 @@ export const organizationintegration = defineModel({
   scope: 'Global',
   uniques: [['integration', 'organization_id']],
   fields: [
-    f('config', 'CharField' /* TODO verify (object) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('default_auth_id', 'CharField', { null: true } /* TODO verify (null) */),
-    f('grace_period_end', 'CharField', { null: true } /* TODO verify (null) */),
-    fk('integration', 'sentry.integration', 'FlexibleForeignKey'),
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey'),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    fk('integration', 'sentry.integration', 'FlexibleForeignKey'),
+    f('config', 'JSONField', { default: dict }),
+    f('default_auth_id', 'BoundedPositiveIntegerField', { null: true }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('grace_period_end', 'DateTimeField', { null: true }),
   ],
 });
 
@@ -41,9 +44,9 @@ export const projectintegration = defineModel({
   scope: 'Global',
   uniques: [['integration_id', 'project']],
   fields: [
-    f('config', 'CharField' /* TODO verify (object) */),
-    fk('integration_id', 'sentry.integration', 'HybridCloudForeignKey'),
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
+    fk('integration_id', 'sentry.integration', 'HybridCloudForeignKey'),
+    f('config', 'JSONField', { default: dict }),
   ],
 });
 
@@ -55,13 +58,15 @@ export const repository = defineModel({
   uniques: [['external_id', 'organization_id', 'provider']],
   fields: [
     fk('organization_id', 'sentry.organization', 'ImplicitForeignKey'),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('url', 'CharField' /* TODO verify (string) */),
-    f('provider', 'CharField' /* TODO verify (string) */),
-    f('external_id', 'CharField', { null: true } /* TODO verify (null/string) */),
-    f('config', 'CharField' /* TODO verify (object) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    fk('integration_id', 'sentry.integration', 'ImplicitForeignKey', { null: true }),
+    f('name', 'CharField', { maxLength: 200 }),
+    f('url', 'URLField', { null: true, maxLength: 200 }),
+    f('provider', 'CharField', { null: true, maxLength: 64 }),
+    f('external_id', 'CharField', { null: true, maxLength: 64 }),
+    f('config', 'JSONField', { default: dict }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('integration_id', 'sentry.integration', 'ImplicitForeignKey', { null: true, class: 'BoundedPositiveIntegerField' }),
+    // Sentry's own ArrayField always forces null=True; exported as a Python-repr string ("[]").
+    f('languages', 'ArrayField', { of: 'TextField', null: true }),
   ],
 });

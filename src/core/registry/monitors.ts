@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { call, defineModel, dict, f, fk, now } from './define.js';
 
 export const monitor = defineModel({
   model: 'sentry.monitor',
@@ -7,15 +7,21 @@ export const monitor = defineModel({
   scope: 'Organization',
   uniques: [['guid'], ['project_id', 'slug']],
   fields: [
-    f('guid', 'CharField' /* TODO verify (string) */),
-    f('slug', 'CharField' /* TODO verify (string) */),
+    f('date_added', 'DateTimeField', { default: now }),
     fk('organization_id', 'sentry.organization', 'ImplicitForeignKey'),
     fk('project_id', 'sentry.project', 'ImplicitForeignKey'),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('config', 'CharField' /* TODO verify (object) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }), // TODO verify position
+    // ObjectStatus.ACTIVE
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    // Sentry's UUIDField with auto_add: a uuid4 is generated on first save.
+    f('guid', 'UUIDField', { default: call('uuid4') }),
+    f('slug', 'SentrySlugField', { maxLength: 50 }),
+    f('is_muted', 'BooleanField', { default: false }),
+    f('name', 'CharField', { maxLength: 128 }),
+    // MonitorType.UNKNOWN
+    f('type', 'BoundedPositiveIntegerField', { default: 0 }),
+    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
+    // A plain integer, not a foreign key: no graph edge to sentry.team.
+    f('owner_team_id', 'BoundedBigIntegerField', { null: true }),
+    f('config', 'JSONField', { default: dict }),
   ],
 });

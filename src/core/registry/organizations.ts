@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, f, fk, list, now } from './define.js';
 
 export const datasecrecywaiver = defineModel({
   model: 'sentry.datasecrecywaiver',
@@ -7,7 +7,14 @@ export const datasecrecywaiver = defineModel({
   scope: 'Organization',
   uniques: [['organization']],
   fields: [
-    fk('organization', 'sentry.organization', 'FlexibleForeignKey'), // TODO verify position
+    // DefaultFieldsModelExisting.
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
+    fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
+    f('access_start', 'DateTimeField', { default: now }),
+    f('access_end', 'DateTimeField', { default: now }),
+    // Sentry's own ArrayField (always null=True) of URLField(max_length=255).
+    f('zendesk_tickets', 'ArrayField', { of: 'URLField', null: true, default: list }),
   ],
 });
 
@@ -18,14 +25,15 @@ export const groupsearchview = defineModel({
   scope: 'Organization',
   uniques: [['organization_id', 'position', 'user_id']],
   fields: [
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('position', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('query', 'CharField' /* TODO verify (string) */),
-    f('query_sort', 'CharField' /* TODO verify (string) */),
+    // DefaultFieldsModelExisting.
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
+    f('name', 'TextField', { maxLength: 128 }),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey'),
+    fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
+    f('query', 'TextField'),
+    f('query_sort', 'CharField', { maxLength: 16, default: 'date' }),
+    f('position', 'PositiveSmallIntegerField'),
   ],
 });
 
@@ -36,13 +44,13 @@ export const organization = defineModel({
   scope: 'Organization',
   uniques: [['slug']],
   fields: [
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('slug', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('default_role', 'CharField' /* TODO verify (string) */),
-    f('is_test', 'BooleanField' /* TODO verify (bool) */),
-    f('flags', 'CharField' /* TODO verify (string) */),
+    f('name', 'CharField', { maxLength: 64 }),
+    f('slug', 'SentryOrgSlugField', { maxLength: 50 }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('default_role', 'CharField', { maxLength: 32, default: 'member' }),
+    f('is_test', 'BooleanField', { default: false }),
+    f('flags', 'TypedClassBitField', { default: 1 }),
   ],
 });
 
@@ -68,18 +76,18 @@ export const organizationmember = defineModel({
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
-    f('email', 'CharField', { null: true } /* TODO verify (null/string) */),
-    f('role', 'CharField' /* TODO verify (string) */),
-    f('flags', 'CharField' /* TODO verify (string) */),
-    f('token', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('token_expires_at', 'CharField', { null: true } /* TODO verify (null) */),
-    f('has_global_access', 'BooleanField' /* TODO verify (bool) */),
+    f('email', 'EmailField', { null: true, maxLength: 75 }),
+    f('role', 'CharField', { maxLength: 32, default: 'member' }),
+    f('flags', 'BitField', { default: 0 }),
+    f('token', 'CharField', { null: true, maxLength: 64 }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('token_expires_at', 'DateTimeField', { null: true, default: null }),
+    f('has_global_access', 'BooleanField', { default: true }),
     fk('inviter_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
-    f('invite_status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('user_is_active', 'BooleanField' /* TODO verify (bool) */),
-    f('user_email', 'CharField', { null: true } /* TODO verify (null/string) */),
+    f('invite_status', 'PositiveSmallIntegerField', { null: true, default: 0 }),
+    f('type', 'BoundedPositiveIntegerField', { default: 50 }),
+    f('user_is_active', 'BooleanField', { default: true }),
+    f('user_email', 'CharField', { null: true, maxLength: 75 }),
   ],
 });
 
@@ -92,8 +100,8 @@ export const organizationmemberteam = defineModel({
   fields: [
     fk('team', 'sentry.team', 'FlexibleForeignKey'),
     fk('organizationmember', 'sentry.organizationmember', 'FlexibleForeignKey'),
-    f('is_active', 'BooleanField' /* TODO verify (bool) */),
-    f('role', 'CharField', { null: true } /* TODO verify (null) */),
+    f('is_active', 'BooleanField', { default: true }),
+    f('role', 'CharField', { null: true, maxLength: 32 }),
   ],
 });
 
@@ -105,8 +113,8 @@ export const organizationoption = defineModel({
   uniques: [['key', 'organization']],
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('key', 'CharField' /* TODO verify (string) */),
-    f('value', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    f('key', 'CharField', { maxLength: 64 }),
+    f('value', 'PickledObjectField'),
   ],
 });
 
@@ -118,15 +126,16 @@ export const orgauthtoken = defineModel({
   uniques: [['token_hashed']],
   fields: [
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey'),
-    f('token_hashed', 'CharField' /* TODO verify (string) */),
-    f('token_last_characters', 'CharField' /* TODO verify (string) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('scope_list', 'CharField' /* TODO verify (string) */),
+    f('token_hashed', 'TextField'),
+    f('token_last_characters', 'CharField', { null: true, maxLength: 4 }),
+    f('name', 'CharField', { maxLength: 255 }),
+    // Sentry's own ArrayField (always null=True); exports carry it as a Python-repr string ("['org:ci']").
+    f('scope_list', 'ArrayField', { of: 'TextField', null: true }),
     fk('created_by', 'sentry.user', 'FlexibleForeignKey', { null: true }),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_last_used', 'CharField', { null: true } /* TODO verify (null) */),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('date_last_used', 'DateTimeField', { null: true }),
     fk('project_last_used_id', 'sentry.project', 'HybridCloudForeignKey', { null: true }),
-    f('date_deactivated', 'CharField', { null: true } /* TODO verify (null) */),
+    f('date_deactivated', 'DateTimeField', { null: true }),
   ],
 });
 
@@ -139,11 +148,11 @@ export const recentsearch = defineModel({
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey'),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('query', 'CharField' /* TODO verify (string) */),
-    f('query_hash', 'CharField' /* TODO verify (string) */),
-    f('last_seen', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('type', 'PositiveSmallIntegerField'),
+    f('query', 'TextField'),
+    f('query_hash', 'CharField', { maxLength: 32 }),
+    f('last_seen', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -155,14 +164,14 @@ export const savedsearch = defineModel({
   uniques: [['is_global', 'name'], ['organization', 'owner_id', 'type']],
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey', { null: true }),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('query', 'CharField' /* TODO verify (string) */),
-    f('sort', 'CharField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('is_global', 'BooleanField' /* TODO verify (bool) */),
+    f('type', 'PositiveSmallIntegerField', { null: true, default: 0 }),
+    f('name', 'CharField', { maxLength: 128 }),
+    f('query', 'TextField'),
+    f('sort', 'CharField', { null: true, maxLength: 16, default: 'date' }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('is_global', 'BooleanField', { null: true, default: false }),
     fk('owner_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
-    f('visibility', 'CharField' /* TODO verify (string) */),
+    f('visibility', 'CharField', { maxLength: 16, default: 'owner' }),
   ],
 });
 
@@ -174,12 +183,10 @@ export const team = defineModel({
   uniques: [['organization', 'slug']],
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('slug', 'CharField' /* TODO verify (string) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('actor', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('idp_provisioned', 'BooleanField' /* TODO verify (bool) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('org_role', 'CharField', { null: true } /* TODO verify (null) */),
+    f('slug', 'SentrySlugField', { maxLength: 50 }),
+    f('name', 'CharField', { maxLength: 64 }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('idp_provisioned', 'BooleanField', { default: false }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
   ],
 });

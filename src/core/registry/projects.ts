@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, dict, f, fk, now } from './define.js';
 
 export const counter = defineModel({
   model: 'sentry.counter',
@@ -8,7 +8,7 @@ export const counter = defineModel({
   uniques: [['project']],
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
-    f('value', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    f('value', 'BoundedBigIntegerField'),
   ],
 });
 
@@ -19,20 +19,20 @@ export const customdynamicsamplingrule = defineModel({
   scope: 'Organization',
   uniques: [],
   fields: [
-    f('condition', 'CharField' /* TODO verify (string) */),
-    f('condition_hash', 'CharField' /* TODO verify (string) */),
-    fk('created_by_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('end_date', 'DateTimeField' /* TODO verify (string) */),
-    f('is_active', 'BooleanField' /* TODO verify (bool) */),
-    f('is_org_level', 'BooleanField' /* TODO verify (bool) */),
-    f('notification_sent', 'BooleanField' /* TODO verify (bool) */),
-    f('num_samples', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    f('date_added', 'DateTimeField', { default: now }),
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('query', 'CharField' /* TODO verify (string) */),
-    f('rule_id', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('sample_rate', 'FloatField' /* TODO verify (float) */),
-    f('start_date', 'DateTimeField' /* TODO verify (string) */),
+    f('is_active', 'BooleanField', { default: true }),
+    f('is_org_level', 'BooleanField', { default: false }),
+    f('rule_id', 'IntegerField', { default: 0 }),
+    f('condition', 'TextField'),
+    f('sample_rate', 'FloatField', { default: 0.0 }),
+    f('start_date', 'DateTimeField', { default: now }),
+    f('end_date', 'DateTimeField'),
+    f('num_samples', 'IntegerField'),
+    f('condition_hash', 'CharField', { maxLength: 40 }),
+    f('query', 'TextField', { null: true }),
+    fk('created_by_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
+    f('notification_sent', 'BooleanField', { null: true }),
   ],
 });
 
@@ -56,8 +56,8 @@ export const environment = defineModel({
   uniques: [['name', 'organization_id']],
   fields: [
     fk('organization_id', 'sentry.organization', 'ImplicitForeignKey'),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('name', 'CharField', { maxLength: 64 }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -70,7 +70,7 @@ export const environmentproject = defineModel({
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     fk('environment', 'sentry.environment', 'FlexibleForeignKey'),
-    f('is_hidden', 'CharField', { null: true } /* TODO verify (null) */),
+    f('is_hidden', 'BooleanField', { null: true }),
   ],
 });
 
@@ -81,17 +81,18 @@ export const project = defineModel({
   scope: 'Organization',
   uniques: [['organization', 'slug']],
   fields: [
-    f('slug', 'CharField' /* TODO verify (string) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('forced_color', 'CharField', { null: true } /* TODO verify (null) */),
+    // max_length raised from 50 to 100 in Sept 2024 (migration 0770).
+    f('slug', 'SentrySlugField', { null: true, maxLength: 100 }),
+    f('name', 'CharField', { maxLength: 200 }),
+    f('forced_color', 'CharField', { null: true, maxLength: 6 }),
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('public', 'BooleanField' /* TODO verify (bool) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('first_event', 'CharField', { null: true } /* TODO verify (null) */),
-    f('flags', 'CharField' /* TODO verify (string) */),
-    f('platform', 'CharField', { null: true } /* TODO verify (null) */),
-    fk('template', 'sentry.projecttemplate', 'FlexibleForeignKey', { null: true }), // TODO verify position
+    f('public', 'BooleanField', { default: false }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('first_event', 'DateTimeField', { null: true }),
+    fk('template', 'sentry.projecttemplate', 'FlexibleForeignKey', { null: true }),
+    f('flags', 'TypedClassBitField', { null: true, default: 10 }),
+    f('platform', 'CharField', { null: true, maxLength: 64 }),
   ],
 });
 
@@ -104,7 +105,7 @@ export const projectbookmark = defineModel({
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey', { null: true }),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
   ],
 });
 
@@ -116,15 +117,17 @@ export const projectkey = defineModel({
   uniques: [['public_key'], ['secret_key']],
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
-    f('label', 'CharField' /* TODO verify (string) */),
-    f('public_key', 'CharField' /* TODO verify (string) */),
-    f('secret_key', 'CharField' /* TODO verify (string) */),
-    f('roles', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('rate_limit_count', 'CharField', { null: true } /* TODO verify (null) */),
-    f('rate_limit_window', 'CharField', { null: true } /* TODO verify (null) */),
-    f('data', 'CharField' /* TODO verify (object) */),
+    f('label', 'CharField', { null: true, maxLength: 64 }),
+    f('public_key', 'CharField', { null: true, maxLength: 32 }),
+    f('secret_key', 'CharField', { null: true, maxLength: 32 }),
+    // bitfield_default ["store"] is bit 0.
+    f('roles', 'TypedClassBitField', { default: 1 }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
+    f('rate_limit_count', 'BoundedPositiveIntegerField', { null: true }),
+    f('rate_limit_window', 'BoundedPositiveIntegerField', { null: true }),
+    f('data', 'LegacyTextJSONField', { default: dict }),
+    f('use_case', 'CharField', { maxLength: 32, default: 'user' }),
   ],
 });
 
@@ -136,8 +139,8 @@ export const projectoption = defineModel({
   uniques: [['key', 'project']],
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
-    f('key', 'CharField' /* TODO verify (string) */),
-    f('value', 'CharField' /* TODO verify (int/string) */),
+    f('key', 'CharField', { maxLength: 64 }),
+    f('value', 'PickledObjectField'),
   ],
 });
 
@@ -149,15 +152,15 @@ export const projectownership = defineModel({
   uniques: [['project']],
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
-    f('raw', 'CharField' /* TODO verify (string) */),
-    f('schema', 'CharField' /* TODO verify (object) */),
-    f('fallthrough', 'BooleanField' /* TODO verify (bool) */),
-    f('auto_assignment', 'BooleanField' /* TODO verify (bool) */),
-    f('date_created', 'DateTimeField' /* TODO verify (string) */),
-    f('last_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('is_active', 'BooleanField' /* TODO verify (bool) */),
-    f('codeowners_auto_sync', 'BooleanField' /* TODO verify (bool) */),
-    f('suspect_committer_auto_assignment', 'BooleanField' /* TODO verify (bool) */),
+    f('raw', 'TextField', { null: true }),
+    f('schema', 'LegacyTextJSONField', { null: true }),
+    f('fallthrough', 'BooleanField', { default: true }),
+    f('auto_assignment', 'BooleanField', { default: true }),
+    f('date_created', 'DateTimeField', { default: now }),
+    f('last_updated', 'DateTimeField', { default: now }),
+    f('is_active', 'BooleanField', { default: true }),
+    f('codeowners_auto_sync', 'BooleanField', { null: true, default: true }),
+    f('suspect_committer_auto_assignment', 'BooleanField', { default: false }),
   ],
 });
 
@@ -168,10 +171,10 @@ export const projectredirect = defineModel({
   scope: 'Organization',
   uniques: [['organization', 'redirect_slug']],
   fields: [
-    f('redirect_slug', 'CharField' /* TODO verify (string) */),
+    f('redirect_slug', 'SlugField', { maxLength: 50 }),
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -194,9 +197,10 @@ export const projecttemplate = defineModel({
   scope: 'Organization',
   uniques: [['name', 'organization']],
   fields: [
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('name', 'CharField' /* TODO verify (string) */),
+    // DefaultFieldsModelExisting.
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
+    f('name', 'CharField', { maxLength: 200 }),
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
   ],
 });
@@ -208,8 +212,8 @@ export const projecttemplateoption = defineModel({
   scope: 'Organization',
   uniques: [['key', 'project_template']],
   fields: [
-    f('key', 'CharField' /* TODO verify (string) */),
     fk('project_template', 'sentry.projecttemplate', 'FlexibleForeignKey'),
-    f('value', 'CharField' /* TODO verify (string) */),
+    f('key', 'CharField', { maxLength: 64 }),
+    f('value', 'PickledObjectField'),
   ],
 });

@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, f, fk, now } from './define.js';
 
 export const neglectedrule = defineModel({
   model: 'sentry.neglectedrule',
@@ -7,12 +7,12 @@ export const neglectedrule = defineModel({
   scope: 'Organization',
   uniques: [],
   fields: [
-    f('disable_date', 'DateTimeField' /* TODO verify (string) */),
-    f('opted_out', 'BooleanField' /* TODO verify (bool) */),
-    fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
     fk('rule', 'sentry.rule', 'FlexibleForeignKey'),
-    f('sent_final_email_date', 'DateTimeField' /* TODO verify (string) */),
-    f('sent_initial_email_date', 'DateTimeField' /* TODO verify (string) */),
+    fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
+    f('disable_date', 'DateTimeField'),
+    f('opted_out', 'BooleanField', { default: false }),
+    f('sent_initial_email_date', 'DateTimeField', { null: true }),
+    f('sent_final_email_date', 'DateTimeField', { null: true }),
   ],
 });
 
@@ -25,12 +25,12 @@ export const notificationaction = defineModel({
   fields: [
     fk('integration_id', 'sentry.integration', 'HybridCloudForeignKey', { null: true }),
     fk('sentry_app_id', 'sentry.sentryapp', 'HybridCloudForeignKey', { null: true }),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('target_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('target_identifier', 'CharField' /* TODO verify (string) */),
-    f('target_display', 'CharField' /* TODO verify (string) */),
+    f('type', 'SmallIntegerField'),
+    f('target_type', 'SmallIntegerField'),
+    f('target_identifier', 'TextField', { null: true }),
+    f('target_display', 'TextField', { null: true }),
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
-    f('trigger_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    f('trigger_type', 'SmallIntegerField'),
   ],
 });
 
@@ -54,15 +54,14 @@ export const rule = defineModel({
   uniques: [],
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
-    fk('environment_id', 'sentry.environment', 'ImplicitForeignKey', { null: true }),
-    f('label', 'CharField' /* TODO verify (string) */),
-    f('data', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('source', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('owner', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    fk('owner_team', 'sentry.team', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }), // TODO verify position
+    fk('environment_id', 'sentry.environment', 'ImplicitForeignKey', { null: true, class: 'BoundedPositiveIntegerField' }),
+    f('label', 'CharField', { maxLength: 256 }),
+    f('data', 'GzippedDictField'),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('source', 'BoundedPositiveIntegerField', { default: 0 }),
+    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
+    fk('owner_team', 'sentry.team', 'FlexibleForeignKey', { null: true }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -75,8 +74,8 @@ export const ruleactivity = defineModel({
   fields: [
     fk('rule', 'sentry.rule', 'FlexibleForeignKey'),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('type', 'IntegerField'),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -91,7 +90,7 @@ export const rulesnooze = defineModel({
     fk('owner_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
     fk('rule', 'sentry.rule', 'FlexibleForeignKey', { null: true }),
     fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey', { null: true }),
-    f('until', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('until', 'DateTimeField', { null: true }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });

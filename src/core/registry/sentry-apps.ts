@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { call, defineModel, dict, f, fk, now } from './define.js';
 
 export const apiapplication = defineModel({
   model: 'sentry.apiapplication',
@@ -7,17 +7,20 @@ export const apiapplication = defineModel({
   scope: 'Global',
   uniques: [['client_id']],
   fields: [
-    f('client_id', 'CharField' /* TODO verify (string) */),
-    f('client_secret', 'CharField' /* TODO verify (string) */),
+    f('client_id', 'CharField', { maxLength: 64, default: call('generate_token') }),
+    f('client_secret', 'TextField', { default: call('generate_token') }),
     fk('owner', 'sentry.user', 'FlexibleForeignKey', { null: true }),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('allowed_origins', 'CharField' /* TODO verify (string) */),
-    f('redirect_uris', 'CharField' /* TODO verify (string) */),
-    f('homepage_url', 'CharField', { null: true } /* TODO verify (null) */),
-    f('privacy_url', 'CharField', { null: true } /* TODO verify (null) */),
-    f('terms_url', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('name', 'CharField', { maxLength: 64, default: call('generate_name') }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('allowed_origins', 'TextField', { null: true }),
+    f('redirect_uris', 'TextField'),
+    f('homepage_url', 'URLField', { null: true, maxLength: 200 }),
+    f('privacy_url', 'URLField', { null: true, maxLength: 200 }),
+    f('terms_url', 'URLField', { null: true, maxLength: 200 }),
+    f('date_added', 'DateTimeField', { default: now }),
+    // Sentry's own ArrayField always forces null=True.
+    f('scopes', 'ArrayField', { of: 'TextField', null: true }),
+    f('requires_org_level_access', 'BooleanField', { default: false }),
   ],
 });
 
@@ -28,12 +31,13 @@ export const apiauthorization = defineModel({
   scope: ['Config', 'Global'],
   uniques: [['application', 'organization_id', 'user'], ['application', 'user']],
   fields: [
-    f('scopes', 'CharField' /* TODO verify (string) */),
-    f('scope_list', 'CharField' /* TODO verify (string) */),
+    // scopes and scope_list come from the HasApiScopes mixin.
+    f('scopes', 'BitField'),
+    f('scope_list', 'ArrayField', { of: 'TextField', null: true }),
     fk('application', 'sentry.apiapplication', 'FlexibleForeignKey', { null: true }),
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey', { null: true }), // TODO verify position
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey', { null: true }),
   ],
 });
 
@@ -44,14 +48,15 @@ export const apigrant = defineModel({
   scope: 'Global',
   uniques: [],
   fields: [
-    fk('application', 'sentry.apiapplication', 'FlexibleForeignKey'),
-    f('code', 'CharField' /* TODO verify (string) */),
-    f('expires_at', 'DateTimeField' /* TODO verify (string) */),
-    f('redirect_uri', 'CharField' /* TODO verify (string) */),
-    f('scope_list', 'CharField' /* TODO verify (string) */),
-    f('scopes', 'CharField' /* TODO verify (string) */),
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
-    fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey', { null: true }), // TODO verify position
+    fk('application', 'sentry.apiapplication', 'FlexibleForeignKey'),
+    f('code', 'CharField', { maxLength: 64, default: call('generate_code') }),
+    f('expires_at', 'DateTimeField', { default: call('default_expiration') }),
+    f('redirect_uri', 'CharField', { maxLength: 255 }),
+    // Declared on the model itself (no HasApiScopes mixin), so after redirect_uri.
+    f('scopes', 'BitField'),
+    f('scope_list', 'ArrayField', { of: 'TextField', null: true }),
+    fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey', { null: true }),
   ],
 });
 
@@ -62,14 +67,16 @@ export const apikey = defineModel({
   scope: 'Global',
   uniques: [['key']],
   fields: [
+    // ApiKey now takes scopes and scope_list from HasApiScopes, so they lead (older exports,
+    // e.g. 23.7.1, had them after key).
+    f('scopes', 'BitField'),
+    f('scope_list', 'ArrayField', { of: 'TextField', null: true }),
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey'),
-    f('label', 'CharField' /* TODO verify (string) */),
-    f('key', 'CharField' /* TODO verify (string) */),
-    f('scopes', 'CharField' /* TODO verify (string) */),
-    f('scope_list', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('allowed_origins', 'CharField', { null: true } /* TODO verify (null) */),
+    f('label', 'CharField', { maxLength: 64, default: 'Default' }),
+    f('key', 'CharField', { maxLength: 32 }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('allowed_origins', 'TextField', { null: true }),
   ],
 });
 
@@ -80,15 +87,20 @@ export const apitoken = defineModel({
   scope: ['Config', 'Global'],
   uniques: [['hashed_refresh_token'], ['hashed_token'], ['refresh_token'], ['token']],
   fields: [
-    f('scopes', 'CharField' /* TODO verify (string) */),
-    f('scope_list', 'CharField' /* TODO verify (string) */),
+    f('scopes', 'BitField'),
+    f('scope_list', 'ArrayField', { of: 'TextField', null: true }),
     fk('application', 'sentry.apiapplication', 'FlexibleForeignKey', { null: true }),
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
-    f('token', 'CharField' /* TODO verify (string) */),
-    f('refresh_token', 'CharField', { null: true } /* TODO verify (null/string) */),
-    f('expires_at', 'DateTimeField', { null: true } /* TODO verify (null/string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    fk('scoping_organization_id', 'sentry.organization', 'HybridCloudForeignKey', { null: true }), // TODO verify position
+    fk('scoping_organization_id', 'sentry.organization', 'HybridCloudForeignKey', { null: true }),
+    f('name', 'CharField', { null: true, maxLength: 255 }),
+    f('token', 'CharField', { maxLength: 71, default: call('generate_token') }),
+    f('hashed_token', 'CharField', { null: true, maxLength: 128 }),
+    f('token_type', 'CharField', { null: true, maxLength: 7 }),
+    f('token_last_characters', 'CharField', { null: true, maxLength: 4 }),
+    f('refresh_token', 'CharField', { null: true, maxLength: 71, default: call('generate_token') }),
+    f('hashed_refresh_token', 'CharField', { null: true, maxLength: 128 }),
+    f('expires_at', 'DateTimeField', { null: true, default: call('default_expiration') }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -99,30 +111,32 @@ export const sentryapp = defineModel({
   scope: 'Global',
   uniques: [['application'], ['proxy_user'], ['slug']],
   fields: [
-    f('date_deleted', 'CharField', { null: true } /* TODO verify (null) */),
-    f('scopes', 'CharField' /* TODO verify (string) */),
-    f('scope_list', 'CharField' /* TODO verify (string) */),
+    // date_deleted comes from ParanoidModel, scopes and scope_list from HasApiScopes.
+    f('date_deleted', 'DateTimeField', { null: true }),
+    f('scopes', 'BitField'),
+    f('scope_list', 'ArrayField', { of: 'TextField', null: true }),
     fk('application', 'sentry.apiapplication', 'DefaultOneToOneField', { null: true }),
     fk('proxy_user', 'sentry.user', 'DefaultOneToOneField', { null: true }),
     fk('owner_id', 'sentry.organization', 'HybridCloudForeignKey'),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('slug', 'CharField' /* TODO verify (string) */),
-    f('author', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('uuid', 'CharField' /* TODO verify (string) */),
-    f('redirect_url', 'CharField', { null: true } /* TODO verify (null/string) */),
-    f('webhook_url', 'CharField' /* TODO verify (string) */),
-    f('is_alertable', 'BooleanField' /* TODO verify (bool) */),
-    f('verify_install', 'BooleanField' /* TODO verify (bool) */),
-    f('events', 'CharField' /* TODO verify (string) */),
-    f('overview', 'CharField', { null: true } /* TODO verify (null/string) */),
-    f('schema', 'CharField' /* TODO verify (object) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('date_published', 'CharField', { null: true } /* TODO verify (null) */),
+    f('name', 'TextField'),
+    f('slug', 'SentrySlugField', { maxLength: 64 }),
+    f('author', 'TextField', { null: true }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('uuid', 'CharField', { maxLength: 64, default: call('default_uuid') }),
+    f('redirect_url', 'URLField', { null: true, maxLength: 200 }),
+    f('webhook_url', 'URLField', { null: true, maxLength: 512 }),
+    f('is_alertable', 'BooleanField', { default: false }),
+    f('verify_install', 'BooleanField', { default: true }),
+    f('events', 'ArrayField', { of: 'TextField', null: true }),
+    f('overview', 'TextField', { null: true }),
+    f('schema', 'JSONField', { default: dict }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_published', 'DateTimeField', { null: true }),
     fk('creator_user', 'sentry.user', 'FlexibleForeignKey', { null: true }),
-    f('creator_label', 'CharField' /* TODO verify (string) */),
-    f('popularity', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    f('creator_label', 'TextField', { null: true }),
+    f('popularity', 'PositiveSmallIntegerField', { null: true, default: 1 }),
+    f('metadata', 'JSONField', { default: dict }),
   ],
 });
 
@@ -133,10 +147,11 @@ export const sentryappcomponent = defineModel({
   scope: 'Global',
   uniques: [['uuid']],
   fields: [
-    f('uuid', 'CharField' /* TODO verify (string) */),
+    // Sentry's UUIDField with auto_add: a uuid4 is generated on insert when none is given.
+    f('uuid', 'UUIDField', { default: call('uuid4') }),
     fk('sentry_app', 'sentry.sentryapp', 'FlexibleForeignKey'),
-    f('type', 'CharField' /* TODO verify (string) */),
-    f('schema', 'CharField' /* TODO verify (object) */),
+    f('type', 'CharField', { maxLength: 64 }),
+    f('schema', 'JSONField', { default: dict }),
   ],
 });
 
@@ -147,15 +162,15 @@ export const sentryappinstallation = defineModel({
   scope: 'Global',
   uniques: [['api_grant'], ['api_token']],
   fields: [
-    f('date_deleted', 'CharField', { null: true } /* TODO verify (null) */),
+    f('date_deleted', 'DateTimeField', { null: true }),
     fk('sentry_app', 'sentry.sentryapp', 'FlexibleForeignKey'),
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey'),
     fk('api_grant', 'sentry.apigrant', 'DefaultOneToOneField', { null: true }),
     fk('api_token', 'sentry.apitoken', 'DefaultOneToOneField', { null: true }),
-    f('uuid', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
+    f('uuid', 'CharField', { maxLength: 64, default: call('default_uuid') }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('date_updated', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -166,17 +181,18 @@ export const servicehook = defineModel({
   scope: 'Global',
   uniques: [['guid']],
   fields: [
-    f('guid', 'CharField' /* TODO verify (string) */),
+    // No declared default; the model fills a uuid4 hex in __init__ when guid is None.
+    f('guid', 'CharField', { null: true, maxLength: 32 }),
     fk('application_id', 'sentry.apiapplication', 'HybridCloudForeignKey', { null: true }),
-    f('actor_id', 'BoundedBigIntegerField' /* TODO verify (int) */),
+    f('actor_id', 'BoundedBigIntegerField'),
     fk('installation_id', 'sentry.sentryappinstallation', 'HybridCloudForeignKey', { null: true }),
     fk('project_id', 'sentry.project', 'ImplicitForeignKey', { null: true }),
     fk('organization_id', 'sentry.organization', 'ImplicitForeignKey', { null: true }),
-    f('url', 'CharField' /* TODO verify (string) */),
-    f('secret', 'CharField' /* TODO verify (string) */),
-    f('events', 'CharField' /* TODO verify (string) */),
-    f('status', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('version', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('url', 'URLField', { maxLength: 512 }),
+    f('secret', 'TextField', { default: call('generate_secret') }),
+    f('events', 'ArrayField', { of: 'TextField', null: true }),
+    f('status', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('version', 'BoundedPositiveIntegerField', { default: 0 }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });

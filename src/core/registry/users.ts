@@ -1,4 +1,4 @@
-import { defineModel, f, fk } from './define.js';
+import { call, defineModel, dict, f, fk, now } from './define.js';
 
 export const authenticator = defineModel({
   model: 'sentry.authenticator',
@@ -8,10 +8,11 @@ export const authenticator = defineModel({
   uniques: [['type', 'user']],
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
-    f('created_at', 'DateTimeField' /* TODO verify (string) */),
-    f('last_used_at', 'CharField', { null: true } /* TODO verify (null) */),
-    f('type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('config', 'CharField' /* TODO verify (string) */),
+    f('created_at', 'DateTimeField', { default: now }),
+    f('last_used_at', 'DateTimeField', { null: true }),
+    f('type', 'BoundedPositiveIntegerField'),
+    // Sentry's AuthenticatorConfig, a PickledObjectField subclass.
+    f('config', 'PickledObjectField'),
   ],
 });
 
@@ -24,11 +25,12 @@ export const authidentity = defineModel({
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     fk('auth_provider', 'sentry.authprovider', 'FlexibleForeignKey'),
-    f('ident', 'CharField' /* TODO verify (string) */),
-    f('data', 'CharField' /* TODO verify (object) */),
-    f('last_verified', 'DateTimeField' /* TODO verify (string) */),
-    f('last_synced', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('ident', 'CharField', { maxLength: 128 }),
+    // Sentry's text-backed JSONField, which defaults to dict when not nullable.
+    f('data', 'JSONField', { default: dict }),
+    f('last_verified', 'DateTimeField', { default: now }),
+    f('last_synced', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -40,14 +42,14 @@ export const authprovider = defineModel({
   uniques: [['organization_id']],
   fields: [
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey'),
-    f('provider', 'CharField' /* TODO verify (string) */),
-    f('config', 'CharField' /* TODO verify (object) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('sync_time', 'CharField', { null: true } /* TODO verify (null) */),
-    f('last_sync', 'CharField', { null: true } /* TODO verify (null) */),
-    f('default_role', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('default_global_access', 'BooleanField' /* TODO verify (bool) */),
-    f('flags', 'CharField' /* TODO verify (string) */),
+    f('provider', 'CharField', { maxLength: 128 }),
+    f('config', 'JSONField', { default: dict }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('sync_time', 'BoundedPositiveIntegerField', { null: true }),
+    f('last_sync', 'DateTimeField', { null: true }),
+    f('default_role', 'BoundedPositiveIntegerField', { default: 50 }),
+    f('default_global_access', 'BooleanField', { default: true }),
+    f('flags', 'TypedClassBitField', { default: 0 }),
   ],
 });
 
@@ -58,9 +60,10 @@ export const email = defineModel({
   scope: 'User',
   uniques: [['email']],
   relocationDependencies: ['sentry.user'],
+  customOrdinal: ['email'],
   fields: [
-    f('email', 'CharField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('email', 'CIEmailField', { maxLength: 75 }),
+    f('date_added', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -70,27 +73,29 @@ export const user = defineModel({
   silos: ['Control'],
   scope: 'User',
   uniques: [['username']],
+  customOrdinal: ['username'],
   fields: [
-    f('password', 'CharField' /* TODO verify (string) */),
-    f('last_login', 'CharField', { null: true } /* TODO verify (null) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('email', 'CharField' /* TODO verify (string) */),
-    f('is_staff', 'BooleanField' /* TODO verify (bool) */),
-    f('is_active', 'BooleanField' /* TODO verify (bool) */),
-    f('is_superuser', 'BooleanField' /* TODO verify (bool) */),
-    f('is_managed', 'BooleanField' /* TODO verify (bool) */),
-    f('is_sentry_app', 'BooleanField', { null: true } /* TODO verify (bool/null) */),
-    f('is_password_expired', 'BooleanField' /* TODO verify (bool) */),
-    f('is_suspended', 'CharField' /* TODO verify: not in any snapshot */),
-    f('is_unclaimed', 'BooleanField' /* TODO verify (bool) */),
-    f('last_password_change', 'DateTimeField', { null: true } /* TODO verify (null/string) */),
-    f('flags', 'CharField' /* TODO verify (string) */),
-    f('session_nonce', 'CharField', { null: true } /* TODO verify (null) */),
-    f('date_joined', 'DateTimeField' /* TODO verify (string) */),
-    f('last_active', 'DateTimeField' /* TODO verify (string) */),
-    f('avatar_type', 'BoundedBigIntegerField' /* TODO verify (int) */),
-    f('avatar_url', 'CharField', { null: true } /* TODO verify (null) */),
-    f('doesnotexist', 'CharField' /* TODO verify: not in any snapshot */),
+    // password and last_login come from Django's AbstractBaseUser.
+    f('password', 'CharField', { maxLength: 128 }),
+    f('last_login', 'DateTimeField', { null: true }),
+    f('username', 'CharField', { maxLength: 128 }),
+    // Exported as `name`, stored in the legacy column first_name.
+    f('name', 'CharField', { maxLength: 200, column: 'first_name' }),
+    f('email', 'EmailField', { maxLength: 75 }),
+    f('is_staff', 'BooleanField', { default: false }),
+    f('is_active', 'BooleanField', { default: true }),
+    f('is_unclaimed', 'BooleanField', { default: false }),
+    f('is_superuser', 'BooleanField', { default: false }),
+    f('is_managed', 'BooleanField', { default: false }),
+    f('is_sentry_app', 'BooleanField', { null: true, default: null }),
+    f('is_password_expired', 'BooleanField', { default: false }),
+    f('last_password_change', 'DateTimeField', { null: true }),
+    f('flags', 'TypedClassBitField', { null: true, default: 0 }),
+    f('session_nonce', 'CharField', { null: true, maxLength: 12 }),
+    f('date_joined', 'DateTimeField', { default: now }),
+    f('last_active', 'DateTimeField', { null: true, default: now }),
+    f('avatar_type', 'PositiveSmallIntegerField', { default: 0 }),
+    f('avatar_url', 'CharField', { null: true, maxLength: 120 }),
   ],
 });
 
@@ -101,12 +106,13 @@ export const useremail = defineModel({
   scope: 'User',
   uniques: [['email', 'user']],
   relocationDependencies: ['sentry.email'],
+  customOrdinal: ['user', 'email'],
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
-    f('email', 'CharField' /* TODO verify (string) */),
-    f('validation_hash', 'CharField' /* TODO verify (string) */),
-    f('date_hash_added', 'DateTimeField' /* TODO verify (string) */),
-    f('is_verified', 'BooleanField' /* TODO verify (bool) */),
+    f('email', 'EmailField', { maxLength: 75 }),
+    f('validation_hash', 'CharField', { maxLength: 32, default: call('get_secure_token') }),
+    f('date_hash_added', 'DateTimeField', { default: now }),
+    f('is_verified', 'BooleanField', { default: false }),
   ],
 });
 
@@ -116,13 +122,14 @@ export const userip = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['ip_address', 'user']],
+  customOrdinal: ['user', 'ip_address'],
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
-    f('ip_address', 'CharField' /* TODO verify (string) */),
-    f('country_code', 'CharField', { null: true } /* TODO verify (null) */),
-    f('region_code', 'CharField', { null: true } /* TODO verify (null) */),
-    f('first_seen', 'DateTimeField' /* TODO verify (string) */),
-    f('last_seen', 'DateTimeField' /* TODO verify (string) */),
+    f('ip_address', 'GenericIPAddressField'),
+    f('country_code', 'CharField', { null: true, maxLength: 16 }),
+    f('region_code', 'CharField', { null: true, maxLength: 16 }),
+    f('first_seen', 'DateTimeField', { default: now }),
+    f('last_seen', 'DateTimeField', { default: now }),
   ],
 });
 
@@ -132,12 +139,15 @@ export const useroption = defineModel({
   silos: ['Control'],
   scope: 'User',
   uniques: [['key', 'organization_id', 'user'], ['key', 'project_id', 'user']],
+  // Sentry applies this ordinal only to global options (organization_id and project_id both
+  // null); scoped options keep the pk order.
+  customOrdinal: ['user', 'key'],
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     fk('project_id', 'sentry.project', 'HybridCloudForeignKey', { null: true }),
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey', { null: true }),
-    f('key', 'CharField' /* TODO verify (string) */),
-    f('value', 'CharField' /* TODO verify (string) */),
+    f('key', 'CharField', { maxLength: 64 }),
+    f('value', 'PickledObjectField'),
   ],
 });
 
@@ -147,9 +157,10 @@ export const userpermission = defineModel({
   silos: ['Control'],
   scope: 'Config',
   uniques: [['permission', 'user']],
+  customOrdinal: ['user', 'permission'],
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
-    f('permission', 'CharField' /* TODO verify (string) */),
+    f('permission', 'CharField', { maxLength: 32 }),
   ],
 });
 
@@ -159,11 +170,13 @@ export const userrole = defineModel({
   silos: ['Control'],
   scope: 'Config',
   uniques: [['name']],
+  customOrdinal: ['name'],
   fields: [
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
-    f('name', 'CharField' /* TODO verify (string) */),
-    f('permissions', 'CharField' /* TODO verify (string) */),
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
+    f('name', 'CharField', { maxLength: 32 }),
+    // Sentry's own ArrayField always forces null=True.
+    f('permissions', 'ArrayField', { of: 'TextField', null: true }),
   ],
 });
 
@@ -174,8 +187,8 @@ export const userroleuser = defineModel({
   scope: 'Config',
   uniques: [],
   fields: [
-    f('date_updated', 'DateTimeField' /* TODO verify (string) */),
-    f('date_added', 'DateTimeField' /* TODO verify (string) */),
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { null: true, default: now }),
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     fk('role', 'sentry.userrole', 'FlexibleForeignKey'),
   ],

@@ -1,4 +1,7 @@
-import { defineModel, f, fk } from './define.js';
+import { defineModel, dict, f, fk, now } from './define.js';
+
+// Every model here extends DefaultFieldsModel, whose date_updated (auto_now) and date_added
+// (auto_now_add) come first and are stamped by Sentry on save; `now` stands for that.
 
 export const wf_alertruledetector = defineModel({
   model: 'workflow_engine.alertruledetector',
@@ -7,9 +10,11 @@ export const wf_alertruledetector = defineModel({
   scope: 'Organization',
   uniques: [['alert_rule', 'detector'], ['detector', 'rule']],
   fields: [
-    fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('detector', 'workflow_engine.detector', 'FlexibleForeignKey'), // TODO verify position
-    fk('rule', 'sentry.rule', 'FlexibleForeignKey', { null: true }), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey', { null: true }),
+    fk('rule', 'sentry.rule', 'FlexibleForeignKey', { null: true }),
+    fk('detector', 'workflow_engine.detector', 'FlexibleForeignKey'),
   ],
 });
 
@@ -20,8 +25,10 @@ export const wf_alertruletriggerdatacondition = defineModel({
   scope: 'Organization',
   uniques: [],
   fields: [
-    fk('alert_rule_trigger', 'sentry.alertruletrigger', 'FlexibleForeignKey'), // TODO verify position
-    fk('data_condition', 'workflow_engine.datacondition', 'FlexibleForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('alert_rule_trigger', 'sentry.alertruletrigger', 'FlexibleForeignKey'),
+    fk('data_condition', 'workflow_engine.datacondition', 'FlexibleForeignKey'),
   ],
 });
 
@@ -32,9 +39,11 @@ export const wf_alertruleworkflow = defineModel({
   scope: 'Organization',
   uniques: [['alert_rule', 'workflow'], ['rule', 'workflow']],
   fields: [
-    fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('rule', 'sentry.rule', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey', { null: true }),
+    fk('rule', 'sentry.rule', 'FlexibleForeignKey', { null: true }),
+    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'),
   ],
 });
 
@@ -45,7 +54,13 @@ export const wf_datacondition = defineModel({
   scope: 'Organization',
   uniques: [],
   fields: [
-    fk('condition_group', 'workflow_engine.dataconditiongroup', 'DefaultForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('comparison', 'JSONField'),
+    f('condition_result', 'JSONField'),
+    // Condition.EQUAL
+    f('type', 'CharField', { maxLength: 200, default: 'eq' }),
+    fk('condition_group', 'workflow_engine.dataconditiongroup', 'DefaultForeignKey'),
   ],
 });
 
@@ -56,7 +71,10 @@ export const wf_dataconditiongroup = defineModel({
   scope: 'Organization',
   uniques: [],
   fields: [
-    fk('organization', 'sentry.organization', 'DefaultForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    f('logic_type', 'CharField', { maxLength: 200, default: 'any' }),
+    fk('organization', 'sentry.organization', 'DefaultForeignKey'),
   ],
 });
 
@@ -67,7 +85,11 @@ export const wf_datasource = defineModel({
   scope: 'Organization',
   uniques: [],
   fields: [
-    fk('organization', 'sentry.organization', 'FlexibleForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
+    f('query_id', 'BoundedBigIntegerField'),
+    f('type', 'TextField'),
   ],
 });
 
@@ -78,8 +100,10 @@ export const wf_datasourcedetector = defineModel({
   scope: 'Organization',
   uniques: [['data_source', 'detector']],
   fields: [
-    fk('data_source', 'workflow_engine.datasource', 'FlexibleForeignKey'), // TODO verify position
-    fk('detector', 'workflow_engine.detector', 'FlexibleForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('data_source', 'workflow_engine.datasource', 'FlexibleForeignKey'),
+    fk('detector', 'workflow_engine.detector', 'FlexibleForeignKey'),
   ],
 });
 
@@ -90,12 +114,21 @@ export const wf_detector = defineModel({
   scope: 'Organization',
   uniques: [['name', 'organization'], ['workflow_condition_group']],
   fields: [
-    fk('created_by_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }), // TODO verify position
-    fk('organization', 'sentry.organization', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('owner_team', 'sentry.team', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }), // TODO verify position
-    fk('project', 'sentry.project', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('workflow_condition_group', 'workflow_engine.dataconditiongroup', 'FlexibleForeignKey', { null: true }), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    // OwnerModel's fields, then JSONConfigBase's config (db_default {}), then the model's own.
+    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
+    fk('owner_team', 'sentry.team', 'FlexibleForeignKey', { null: true }),
+    f('config', 'JSONField', { default: dict }),
+    fk('organization', 'sentry.organization', 'FlexibleForeignKey', { null: true }),
+    fk('project', 'sentry.project', 'FlexibleForeignKey', { null: true }),
+    f('name', 'CharField', { maxLength: 200 }),
+    // db_default=True
+    f('enabled', 'BooleanField', { default: true }),
+    f('description', 'TextField', { null: true }),
+    fk('workflow_condition_group', 'workflow_engine.dataconditiongroup', 'FlexibleForeignKey', { null: true }),
+    f('type', 'CharField', { maxLength: 200 }),
+    fk('created_by_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
   ],
 });
 
@@ -106,8 +139,10 @@ export const wf_detectorworkflow = defineModel({
   scope: 'Organization',
   uniques: [],
   fields: [
-    fk('detector', 'workflow_engine.detector', 'FlexibleForeignKey'), // TODO verify position
-    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('detector', 'workflow_engine.detector', 'FlexibleForeignKey'),
+    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'),
   ],
 });
 
@@ -118,12 +153,19 @@ export const wf_workflow = defineModel({
   scope: 'Organization',
   uniques: [['name', 'organization']],
   fields: [
-    fk('created_by_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }), // TODO verify position
-    fk('environment', 'sentry.environment', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('organization', 'sentry.organization', 'FlexibleForeignKey'), // TODO verify position
-    fk('owner_team', 'sentry.team', 'FlexibleForeignKey', { null: true }), // TODO verify position
-    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }), // TODO verify position
-    fk('when_condition_group', 'workflow_engine.dataconditiongroup', 'FlexibleForeignKey', { null: true }), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    // OwnerModel's fields, then JSONConfigBase's config (db_default {}), then the model's own.
+    fk('owner_user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
+    fk('owner_team', 'sentry.team', 'FlexibleForeignKey', { null: true }),
+    f('config', 'JSONField', { default: dict }),
+    f('name', 'CharField', { maxLength: 200 }),
+    fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
+    // db_default=True
+    f('enabled', 'BooleanField', { default: true }),
+    fk('when_condition_group', 'workflow_engine.dataconditiongroup', 'FlexibleForeignKey', { null: true }),
+    fk('environment', 'sentry.environment', 'FlexibleForeignKey', { null: true }),
+    fk('created_by_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
   ],
 });
 
@@ -134,8 +176,10 @@ export const wf_workflowdataconditiongroup = defineModel({
   scope: 'Organization',
   uniques: [['condition_group']],
   fields: [
-    fk('condition_group', 'workflow_engine.dataconditiongroup', 'FlexibleForeignKey'), // TODO verify position
-    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('condition_group', 'workflow_engine.dataconditiongroup', 'FlexibleForeignKey'),
+    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'),
   ],
 });
 
@@ -146,7 +190,11 @@ export const wf_workflowgroupstatus = defineModel({
   scope: 'Organization',
   uniques: [['group', 'workflow']],
   fields: [
-    fk('group', 'sentry.group', 'FlexibleForeignKey'), // TODO verify position
-    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'), // TODO verify position
+    f('date_updated', 'DateTimeField', { default: now }),
+    f('date_added', 'DateTimeField', { default: now }),
+    fk('workflow', 'workflow_engine.workflow', 'FlexibleForeignKey'),
+    fk('group', 'sentry.group', 'FlexibleForeignKey'),
+    // WorkflowGroupStatus.ACTIVE
+    f('status', 'PositiveSmallIntegerField', { default: 0 }),
   ],
 });

@@ -1,0 +1,195 @@
+/**
+ * The sql.js driver: SQLite compiled to WebAssembly, the same in Node and in a browser. The
+ * database lives in memory; the edge loads it from bytes and saves `serialize()` when it is done.
+ *
+ * sql.js quirks absorbed here: statements must be freed (all are, on close); `export()` closes and
+ * reopens the database, which frees every statement and resets `foreign_keys`, so both are
+ * restored after it; integers are read as BigInt so that one beyond 2^53 is refused, not rounded.
+ */
+import { checkParams, toPortError, toSafeNumber } from '../../db/port.js';
+import type { Driver, Params, Row, RunResult, SqlValue, Statement } from '../../db/port.js';
+
+/** The structural subset of sql.js this driver uses (its published types lack `useBigInt`). */
+export interface SqlJsStatement {
+  bind(values?: readonly unknown[]): boolean;
+  step(): boolean;
+  get(params?: null, config?: { useBigInt?: boolean }): unknown[];
+  getColumnNames(): string[];
+  reset(): boolean;
+  free(): boolean;
+}
+export interface SqlJsDatabase {
+  exec(sql: string): unknown;
+  prepare(sql: string): SqlJsStatement;
+  getRowsModified(): number;
+  export(): Uint8Array;
+  close(): void;
+}
+export interface SqlJsStatic {
+  Database: new (data?: ArrayLike<number> | Buffer | null) => SqlJsDatabase;
+}
+
+function normalizeValue(value: unknown, column: string): SqlValue {
+  if (typeof value === 'bigint') return toSafeNumber(value, `in column "${column}"`);
+  return value as SqlValue;
+}
+
+class SqlJsDriverStatement implements Statement {
+  #columns: string[] | undefined;
+
+  constructor(readonly driver: SqlJsDriver, readonly native: SqlJsStatement) {}
+
+  #bind(params: Params | undefined): void {
+    checkParams(params);
+    this.native.reset();
+    // sql.js binds an empty list as "no parameters", which is what we want.
+    this.native.bind(params === undefined ? [] : [...params]);
+  }
+
+  #row(): Row {
+    const values = this.native.get(null, { useBigInt: true });
+    this.#columns ??= this.native.getColumnNames();
+    const row: Row = {};
+    for (let i = 0; i < values.length; i++) {
+      const column = this.#columns[i] as string;
+      row[column] = normalizeValue(values[i], column);
+    }
+    return row;
+  }
+
+  run(params?: Params): RunResult {
+    try {
+      this.#bind(params);
+      while (this.native.step()) { /* drain */ }
+      return this.driver.lastChange();
+    } catch (error) {
+      throw toPortError(error);
+    } finally {
+      this.native.reset();
+    }
+  }
+
+  get(params?: Params): Row | undefined {
+    try {
+      this.#bind(params);
+      return this.native.step() ? this.#row() : undefined;
+    } catch (error) {
+      throw toPortError(error);
+    } finally {
+      this.native.reset();
+    }
+  }
+
+  all(params?: Params): Row[] {
+    return [...this.iterate(params)];
+  }
+
+  *iterate(params?: Params): IterableIterator<Row> {
+    try {
+      this.#bind(params);
+      while (this.native.step()) yield this.#row();
+    } catch (error) {
+      throw toPortError(error);
+    } finally {
+      this.native.reset();
+    }
+  }
+}
+
+export class SqlJsDriver implements Driver {
+  readonly name = 'sql.js' as const;
+  readonly #db: SqlJsDatabase;
+  readonly #statements = new Map<string, SqlJsDriverStatement>();
+  #depth = 0;
+  #lastRowid: SqlJsStatement | undefined;
+
+  /** Opens an empty database, or one from the bytes of a database file (copied). */
+  constructor(SQL: SqlJsStatic, bytes?: Uint8Array) {
+    try {
+      this.#db = new SQL.Database(bytes ?? null);
+      this.#db.exec('PRAGMA foreign_keys = ON');
+    } catch (error) {
+      throw toPortError(error);
+    }
+  }
+
+  get inTransaction(): boolean {
+    return this.#depth > 0;
+  }
+
+  /** The changes and rowid of the statement that just ran. */
+  lastChange(): RunResult {
+    this.#lastRowid ??= this.#db.prepare('SELECT last_insert_rowid()');
+    try {
+      this.#lastRowid.step();
+      const [rowid] = this.#lastRowid.get(null, { useBigInt: true });
+      return { changes: this.#db.getRowsModified(), lastInsertRowid: toSafeNumber(BigInt(rowid as bigint), 'as a new row id') };
+    } finally {
+      this.#lastRowid.reset();
+    }
+  }
+
+  exec(sql: string): void {
+    try {
+      this.#db.exec(sql);
+    } catch (error) {
+      throw toPortError(error);
+    }
+  }
+
+  prepare(sql: string): Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      try {
+        statement = new SqlJsDriverStatement(this, this.#db.prepare(sql));
+      } catch (error) {
+        throw toPortError(error);
+      }
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  transaction<T>(fn: () => T): T {
+    const depth = this.#depth;
+    const savepoint = `relocate_${depth}`;
+    this.exec(depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+    this.#depth++;
+    let result: T;
+    try {
+      result = fn();
+      if (result instanceof Promise) throw new TypeError('Transaction function cannot return a promise');
+      this.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+    } catch (error) {
+      try {
+        this.#db.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      } catch {
+        // SQLite already rolled back (it does so itself after some errors); the first error is the news.
+      }
+      throw error;
+    } finally {
+      this.#depth = depth;
+    }
+    return result;
+  }
+
+  serialize(): Uint8Array {
+    if (this.inTransaction) throw new TypeError('Expected no open transaction when serializing the database');
+    this.#freeStatements();
+    const bytes = this.#db.export();
+    this.#db.exec('PRAGMA foreign_keys = ON');
+    return bytes;
+  }
+
+  close(): void {
+    this.#freeStatements();
+    this.#db.close();
+  }
+
+  #freeStatements(): void {
+    for (const statement of this.#statements.values()) statement.native.free();
+    this.#statements.clear();
+    this.#lastRowid?.free();
+    this.#lastRowid = undefined;
+  }
+}

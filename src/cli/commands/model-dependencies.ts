@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { renderModelDependencies } from '../../core/graph/index.js';
+import { MODELS } from '../../core/registry/index.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import { writeFileAtomic } from '../io.js';
+
+interface ModelDependenciesOptions extends GlobalOptions {
+  readonly out: string;
+}
+
+/**
+ * `relocate model-dependencies --out DIR`: Sentry's `bin/generate-model-dependency-fixtures`,
+ * writing detailed.json, flat.json, sorted.json and truncate.json from the registry.
+ */
+export function modelDependenciesCommand(context: CommandContext): CommandModule<GlobalOptions, ModelDependenciesOptions> {
+  return {
+    command: 'model-dependencies',
+    describe: "Write Sentry's model dependency fixtures (detailed, flat, sorted, truncate) from the registry",
+    builder: (yargs) =>
+      yargs
+        .option('out', { type: 'string', demandOption: true, describe: 'Folder to write the four JSON files to', requiresArg: true })
+        .example('$0 model-dependencies --out deps', 'write deps/detailed.json and the others'),
+    handler: (argv) =>
+      context.run(async () => {
+        const files = renderModelDependencies(MODELS);
+        for (const [name, text] of Object.entries(files)) await writeFileAtomic(join(argv.out, name), text);
+        context.io.stderr(`Wrote ${Object.keys(files).join(', ')} to ${argv.out} (${MODELS.length} models)\n`);
+      }),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Opens the database a command names with `--db` on the backend it names with `--backend`, makes
+ * sure it has our schema, runs the command, and closes it. With sql.js the file is loaded into
+ * memory and written back (atomically) only when the command succeeds; a database file this
+ * call created is removed again if the command fails, so a failed command leaves nothing behind.
+ */
+import { openBetterSqlite3 } from '../backends/better-sqlite3/index.js';
+import { loadSqlJs, openSqlJs } from '../backends/sql-js/index.js';
+import { ensureSchema } from '../db/open-database.js';
+import type { Driver, DriverName } from '../db/port.js';
+import type { SchemaStatus } from '../db/open-database.js';
+import { fileExists, readFile, rm, writeFileAtomic } from './io.js';
+
+export const BACKENDS: readonly DriverName[] = ['better-sqlite3', 'sql.js'];
+export const DEFAULT_DB = './relocate.sqlite';
+
+export interface DatabaseOptions {
+  readonly db: string;
+  readonly backend: DriverName;
+  /** A command that only reads: sql.js then has nothing to write back. */
+  readonly readOnly?: boolean;
+}
+
+export async function withDatabase<T>(
+  options: DatabaseOptions,
+  command: (driver: Driver, schema: SchemaStatus) => T | Promise<T>,
+): Promise<T> {
+  const existed = await fileExists(options.db);
+  const driver = options.backend === 'sql.js'
+    ? openSqlJs(await loadSqlJs(), existed ? await readFile(options.db) : undefined)
+    : openBetterSqlite3(options.db);
+  let succeeded = false;
+  try {
+    const schema = ensureSchema(driver);
+    const result = await command(driver, schema);
+    if (driver.name === 'sql.js' && (!options.readOnly || schema.created)) {
+      await writeFileAtomic(options.db, driver.serialize());
+    }
+    succeeded = true;
+    return result;
+  } finally {
+    driver.close();
+    if (!succeeded && !existed) await rm(options.db, { force: true });
+  }
+}

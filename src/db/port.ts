@@ -1,0 +1,114 @@
+/**
+ * The driver port: the whole of what the engine needs from SQLite. Both drivers are synchronous
+ * once open, so the port is too. Drivers normalise values once (BLOBs to Uint8Array, integers to
+ * number) and report failures as the error kinds below, so that the engine never asks which
+ * driver it has.
+ */
+import { RelocateError } from '../core/errors.js';
+
+export type SqlValue = null | number | string | Uint8Array;
+/** Positional parameters (`?`); both drivers name parameters differently, so the port uses none. */
+export type Params = readonly SqlValue[];
+export type Row = Record<string, SqlValue>;
+
+export interface RunResult {
+  readonly changes: number;
+  readonly lastInsertRowid: number;
+}
+
+export interface Statement {
+  run(params?: Params): RunResult;
+  get(params?: Params): Row | undefined;
+  all(params?: Params): Row[];
+  /** Rows one at a time; the statement may not be used for anything else until it is done. */
+  iterate(params?: Params): IterableIterator<Row>;
+}
+
+export type DriverName = 'better-sqlite3' | 'sql.js';
+
+export interface Driver {
+  readonly name: DriverName;
+  /** DDL, or several statements separated by semicolons; no parameters, no rows. */
+  exec(sql: string): void;
+  /** A prepared statement; the driver owns it and frees it on close. */
+  prepare(sql: string): Statement;
+  /** Runs fn and commits, or rolls back if it throws. A nested call is a savepoint. */
+  transaction<T>(fn: () => T): T;
+  readonly inTransaction: boolean;
+  /** The database file as bytes (refused inside a transaction). */
+  serialize(): Uint8Array;
+  close(): void;
+}
+
+// ---- the error kinds both drivers report -------------------------------------------------------
+
+export type ConstraintKind = 'UniqueViolation' | 'ForeignKeyViolation' | 'NotNullViolation' | 'CheckViolation';
+
+/** A row that breaks a constraint; `table` and `columns` are known for all but foreign keys. */
+export class ConstraintViolation extends RelocateError {
+  constructor(
+    readonly kind: ConstraintKind,
+    message: string,
+    readonly table: string | undefined,
+    readonly columns: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** An integer SQLite holds exactly but a JavaScript number cannot (beyond ±2^53 − 1). */
+export class IntegerOutOfRange extends RelocateError {
+  readonly kind = 'IntegerOutOfRange';
+
+  constructor(readonly value: string, readonly where: string) {
+    super(`Integer ${value} ${where} is beyond ±2^53 − 1, the largest a JavaScript number holds exactly`);
+  }
+}
+
+/** Any other SQLite failure, with SQLite's own message. */
+export class DatabaseError extends RelocateError {
+  readonly kind = 'DatabaseError';
+}
+
+const CONSTRAINT_PATTERNS: readonly [RegExp, ConstraintKind][] = [
+  [/^UNIQUE constraint failed: (.+)$/, 'UniqueViolation'],
+  [/^PRIMARY KEY constraint failed$/, 'UniqueViolation'],
+  [/^NOT NULL constraint failed: (.+)$/, 'NotNullViolation'],
+  [/^CHECK constraint failed: (.+)$/, 'CheckViolation'],
+  [/^FOREIGN KEY constraint failed$/, 'ForeignKeyViolation'],
+];
+
+/** Turns a driver's SQLite error (better-sqlite3 `SqliteError`, sql.js `Error`) into a port error. */
+export function toPortError(error: unknown): Error {
+  if (error instanceof RelocateError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  for (const [pattern, kind] of CONSTRAINT_PATTERNS) {
+    const match = pattern.exec(message);
+    if (match === null) continue;
+    const qualified = (match[1] ?? '').split(', ').filter((part) => part.length > 0);
+    const table = qualified[0]?.split('.')[0];
+    const columns = qualified.map((part) => part.slice(part.indexOf('.') + 1));
+    return new ConstraintViolation(kind, message, table, columns, { cause: error });
+  }
+  return new DatabaseError(message, { cause: error });
+}
+
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN = BigInt(Number.MIN_SAFE_INTEGER);
+
+/** An integer read as a BigInt, as a number, or refused when a number would round it. */
+export function toSafeNumber(value: bigint, where: string): number {
+  if (value > MAX || value < MIN) throw new IntegerOutOfRange(value.toString(), where);
+  return Number(value);
+}
+
+/** Refuses, before binding, a number that is already not exact. */
+export function checkParams(params: Params | undefined): void {
+  if (params === undefined) return;
+  for (const value of params) {
+    if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      throw new IntegerOutOfRange(String(value), 'given as a parameter');
+    }
+  }
+}

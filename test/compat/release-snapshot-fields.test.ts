@@ -1,0 +1,76 @@
+/**
+ * Every field Sentry exported in its release snapshots (23.9.1 → 24.7.0) is in the registry with a
+ * class that can hold the values seen, except what Sentry removed before the registry's version.
+ */
+import { describe, expect, it } from 'vitest';
+import { fieldClassInfo } from '../../src/core/registry/field-classes.js';
+import type { ValueKind } from '../../src/core/registry/field-classes.js';
+import { findModel } from '../../src/core/registry/index.js';
+import { hasSharedReference, readReference } from '../helpers/shared-reference.js';
+
+/** Models and fields that left Sentry before the registry's version, and why we know. */
+const REMOVED_MODELS = [
+  'sentry.actor', // replaced by owner_team / owner_user_id style fields (24.5)
+  'sentry.alertruleexcludedprojects', // removed mid 2024
+  'sentry.alertruletriggerexclusion', // removed mid 2024
+  'sentry.incidentsubscription', // removed late 2024 (migrations 0800-0801)
+  'sentry.spanattributeextractionruleconfig', // short-lived, in 24.7.0 only
+  'sentry.spanattributeextractionrulecondition',
+];
+const REMOVED_FIELDS = [
+  'sentry.alertrule.owner', // became team + user_id
+  'sentry.alertrule.include_all_projects', // migration 0794
+  'sentry.rule.owner', // became owner_team + owner_user_id
+  'sentry.team.actor',
+  'sentry.team.org_role',
+];
+
+/** What a value of each JSON type seen in an export may be held by. */
+const HOLDERS: Record<string, readonly ValueKind[]> = {
+  int: ['integer', 'bitfield', 'float', 'json'],
+  float: ['float', 'decimal', 'json'],
+  bool: ['boolean', 'json'],
+  string: ['string', 'uuid', 'datetime', 'date', 'decimal', 'bitfield', 'array', 'json'],
+  object: ['json'],
+  list: ['json', 'array'],
+};
+
+interface FieldInventory {
+  [model: string]: { [field: string]: { types: string[]; iso_datetime_z?: boolean; seen_in: string[] } };
+}
+
+describe.skipIf(!hasSharedReference)('fields of the release snapshots', () => {
+  const inventory = hasSharedReference ? (JSON.parse(readReference('field-inventory.json')) as FieldInventory) : {};
+
+  it('are all known, or listed as removed', () => {
+    const unknown: string[] = [];
+    for (const [model, fields] of Object.entries(inventory)) {
+      const entry = findModel(model);
+      if (entry === undefined) {
+        if (!REMOVED_MODELS.includes(model)) unknown.push(model);
+        continue;
+      }
+      for (const name of Object.keys(fields)) {
+        if (!entry.fields.some((field) => field.name === name) && !REMOVED_FIELDS.includes(`${model}.${name}`)) unknown.push(`${model}.${name}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('have classes that hold the values seen', () => {
+    const misfits: string[] = [];
+    for (const [model, fields] of Object.entries(inventory)) {
+      for (const [name, seen] of Object.entries(fields)) {
+        const field = findModel(model)?.fields.find((candidate) => candidate.name === name);
+        if (field === undefined) continue;
+        const kind = fieldClassInfo(field.class).value;
+        for (const type of seen.types) {
+          const fits = type === 'null' ? field.nullable : (HOLDERS[type] ?? []).includes(kind);
+          if (!fits) misfits.push(`${model}.${name}: ${type} in ${field.class}${field.nullable ? ' (nullable)' : ''}`);
+        }
+        if (seen.iso_datetime_z === false && kind === 'datetime') misfits.push(`${model}.${name}: text that is not a datetime`);
+      }
+    }
+    expect(misfits).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The schema on both drivers: one valid row goes into every table, and a row breaking each
+ * NOT NULL, each UNIQUE set and each FOREIGN KEY is refused with the matching error kind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sortedDependencies } from '../../src/core/graph/index.js';
+import { STORED_MODELS } from '../../src/core/registry/index.js';
+import type { ModelEntry } from '../../src/core/registry/types.js';
+import { ensureSchema } from '../../src/db/open-database.js';
+import { ConstraintViolation } from '../../src/db/port.js';
+import type { Driver } from '../../src/db/port.js';
+import { columnsOf } from '../../src/db/schema.js';
+import { DRIVERS } from '../helpers/drivers.js';
+import { LETTERS, ROW_ID, insertSql, validRow } from '../helpers/valid-rows.js';
+
+const stored = new Set(STORED_MODELS.map((entry) => entry.name));
+const tablesInOrder = sortedDependencies(STORED_MODELS);
+
+describe.each(DRIVERS)('$name: schema', (testDriver) => {
+  let db: Driver;
+  beforeAll(() => {
+    db = testDriver.open();
+    ensureSchema(db);
+  });
+  afterAll(() => db.close());
+
+  /** Runs `fn` in a savepoint that is always rolled back, and returns what it threw. */
+  const refusal = (fn: () => void): unknown => {
+    let caught: unknown;
+    try {
+      db.transaction(() => {
+        try {
+          fn();
+        } catch (error) {
+          caught = error;
+        }
+        throw new Error('rollback');
+      });
+    } catch {
+      // the rollback itself
+    }
+    return caught;
+  };
+
+  it('takes two valid rows in every table, parents first', () => {
+    db.transaction(() => {
+      for (const entry of tablesInOrder) {
+        for (const letter of LETTERS) {
+          const [sql, params] = insertSql(entry, validRow(entry, letter, stored));
+          db.prepare(sql).run(params);
+        }
+      }
+    });
+    for (const entry of tablesInOrder) {
+      expect(db.prepare(`SELECT count(*) AS n FROM "${entry.table}"`).get()?.n, entry.table).toBe(2);
+    }
+  });
+
+  it.each(tablesInOrder.map((entry) => [entry.name, entry] as const))('%s refuses NULL in each NOT NULL column', (_name, entry) => {
+    for (const field of entry.fields.filter((candidate) => !candidate.nullable)) {
+      const error = refusal(() => db.prepare(`UPDATE "${entry.table}" SET "${field.column}" = NULL WHERE id = ?`).run([ROW_ID.b]));
+      expect(error, `${entry.table}.${field.column}`).toBeInstanceOf(ConstraintViolation);
+      expect(error).toMatchObject({ kind: 'NotNullViolation', table: entry.table, columns: [field.column] });
+    }
+  });
+
+  it.each(tablesWith((entry) => entry.uniques.length > 0))('%s refuses a duplicate of each unique set', (_name, entry) => {
+    for (const set of entry.uniques) {
+      const columns = columnsOf(entry, set);
+      const assignments = columns.map((column) => `"${column}" = (SELECT "${column}" FROM "${entry.table}" WHERE id = ${ROW_ID.a})`);
+      const error = refusal(() => db.prepare(`UPDATE "${entry.table}" SET ${assignments.join(', ')} WHERE id = ?`).run([ROW_ID.b]));
+      expect(error, `${entry.table} (${columns.join(', ')})`).toMatchObject({ kind: 'UniqueViolation', table: entry.table });
+      expect((error as ConstraintViolation).columns.every((column) => columns.includes(column))).toBe(true);
+    }
+  });
+
+  it.each(tablesWith((entry) => foreignKeyFields(entry).length > 0))('%s refuses a key to a missing row', (_name, entry) => {
+    for (const field of foreignKeyFields(entry)) {
+      const error = refusal(() => db.prepare(`UPDATE "${entry.table}" SET "${field.column}" = ? WHERE id = ?`).run([999_999, ROW_ID.b]));
+      expect(error, `${entry.table}.${field.column}`).toMatchObject({ kind: 'ForeignKeyViolation' });
+    }
+  });
+
+  it.each(tablesWith((entry) => entry.fields.some((field) => field.maxLength !== undefined && isText(field.class))))(
+    '%s refuses text longer than its declared maximum',
+    (_name, entry) => {
+      for (const field of entry.fields.filter((candidate) => candidate.maxLength !== undefined && isText(candidate.class))) {
+        const long = 'x'.repeat((field.maxLength as number) + 1);
+        const error = refusal(() => db.prepare(`UPDATE "${entry.table}" SET "${field.column}" = ? WHERE id = ?`).run([long, ROW_ID.b]));
+        expect(error, `${entry.table}.${field.column}`).toMatchObject({ kind: 'CheckViolation' });
+      }
+    },
+  );
+
+  it('refuses a value of the wrong type (STRICT tables)', () => {
+    const error = refusal(() => db.prepare('UPDATE "sentry_organization" SET "status" = ? WHERE id = ?').run(['active', ROW_ID.b]));
+    expect(error).toMatchObject({ kind: 'DatabaseError' });
+  });
+});
+
+function tablesWith(predicate: (entry: ModelEntry) => boolean): (readonly [string, ModelEntry])[] {
+  return tablesInOrder.filter(predicate).map((entry) => [entry.name, entry] as const);
+}
+
+function foreignKeyFields(entry: ModelEntry) {
+  return entry.fields.filter((field) => field.foreignKey !== undefined && stored.has(field.foreignKey.model));
+}
+
+function isText(cls: string): boolean {
+  return !['ArrayField', 'JSONField', 'LegacyTextJSONField', 'PickledObjectField', 'EncryptedJsonField', 'GzippedDictField'].includes(cls);
+}
