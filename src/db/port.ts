@@ -81,7 +81,8 @@ const CONSTRAINT_PATTERNS: readonly [RegExp, ConstraintKind][] = [
 
 /** Turns a driver's SQLite error (better-sqlite3 `SqliteError`, sql.js `Error`) into a port error. */
 export function toPortError(error: unknown): Error {
-  if (error instanceof RelocateError) return error;
+  // Misuse (wrong parameter count, a value SQLite cannot bind) is a programming error: kept as is.
+  if (error instanceof RelocateError || error instanceof RangeError || error instanceof TypeError) return error;
   const message = error instanceof Error ? error.message : String(error);
   for (const [pattern, kind] of CONSTRAINT_PATTERNS) {
     const match = pattern.exec(message);

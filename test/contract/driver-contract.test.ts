@@ -143,6 +143,13 @@ describe.each(DRIVERS)('$name: driver contract', (testDriver) => {
     expect(() => db.transaction(() => db.serialize())).toThrow(TypeError);
   });
 
+  it('refuses too few or too many parameter values', () => {
+    expect(() => db.prepare('INSERT INTO parent (id, name) VALUES (?, ?)').run([1])).toThrow(RangeError);
+    expect(() => db.prepare('INSERT INTO parent (name) VALUES (?)').run(['a', 'b'])).toThrow(RangeError);
+    expect(db.prepare("SELECT '?' AS q, ? AS v -- ?").get([7])).toEqual({ q: '?', v: 7 });
+    expect(count('parent')).toBe(0);
+  });
+
   it('reports SQL errors as DatabaseError', () => {
     expect(catchError(() => db.prepare('SELECT * FROM nowhere'))).toMatchObject({ kind: 'DatabaseError' });
   });

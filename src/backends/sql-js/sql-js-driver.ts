@@ -34,13 +34,44 @@ function normalizeValue(value: unknown, column: string): SqlValue {
   return value as SqlValue;
 }
 
+/**
+ * How many `?` parameters a statement takes. sql.js binds missing values as NULL without a word,
+ * where better-sqlite3 refuses; counting them lets both refuse alike. Skips quoted text and comments.
+ */
+export function countParameters(sql: string): number {
+  let count = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i];
+    if (ch === "'" || ch === '"' || ch === '`') {
+      const end = sql.indexOf(ch, i + 1);
+      i = end === -1 ? sql.length : end;
+    } else if (ch === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end === -1 ? sql.length : end;
+    } else if (ch === '/' && sql[i + 1] === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end === -1 ? sql.length : end + 1;
+    } else if (ch === '?') {
+      count++;
+    }
+  }
+  return count;
+}
+
 class SqlJsDriverStatement implements Statement {
   #columns: string[] | undefined;
+  readonly #parameters: number;
 
-  constructor(readonly driver: SqlJsDriver, readonly native: SqlJsStatement) {}
+  constructor(readonly driver: SqlJsDriver, readonly native: SqlJsStatement, sql: string) {
+    this.#parameters = countParameters(sql);
+  }
 
   #bind(params: Params | undefined): void {
     checkParams(params);
+    const given = params?.length ?? 0;
+    if (given !== this.#parameters) {
+      throw new RangeError(`Expected ${this.#parameters} parameter value${this.#parameters === 1 ? '' : 's'}, got ${given}`);
+    }
     this.native.reset();
     // sql.js binds an empty list as "no parameters", which is what we want.
     this.native.bind(params === undefined ? [] : [...params]);
@@ -141,7 +172,7 @@ export class SqlJsDriver implements Driver {
     let statement = this.#statements.get(sql);
     if (statement === undefined) {
       try {
-        statement = new SqlJsDriverStatement(this, this.#db.prepare(sql));
+        statement = new SqlJsDriverStatement(this, this.#db.prepare(sql), sql);
       } catch (error) {
         throw toPortError(error);
       }
