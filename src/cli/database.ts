@@ -9,7 +9,9 @@ import { loadSqlJs, openSqlJs } from '../backends/sql-js/index.js';
 import { ensureSchema } from '../db/open-database.js';
 import type { Driver, DriverName } from '../db/port.js';
 import type { SchemaStatus } from '../db/open-database.js';
-import { fileExists, readFile, rm, writeFileAtomic } from './io.js';
+import { dirname } from 'node:path';
+import { DatabaseError } from '../db/port.js';
+import { directoryExists, fileExists, readFile, rm, writeFileAtomic } from './io.js';
 
 export const BACKENDS: readonly DriverName[] = ['better-sqlite3', 'sql.js'];
 export const DEFAULT_DB = './relocate.sqlite';
@@ -26,6 +28,9 @@ export async function withDatabase<T>(
   command: (driver: Driver, schema: SchemaStatus) => T | Promise<T>,
 ): Promise<T> {
   const existed = await fileExists(options.db);
+  if (!existed && !(await directoryExists(dirname(options.db)))) {
+    throw new DatabaseError(`Cannot open database ${options.db} because the directory does not exist`);
+  }
   const driver = options.backend === 'sql.js'
     ? openSqlJs(await loadSqlJs(), existed ? await readFile(options.db) : undefined)
     : openBetterSqlite3(options.db);

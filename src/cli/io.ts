@@ -8,8 +8,10 @@ import { dirname, basename, join } from 'node:path';
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** True when stderr is a terminal: progress bars go there, and only then. */
-  readonly stderrIsTTY: boolean;
+  /** stderr when it is a terminal: progress bars go there, and only then. */
+  readonly progressStream?: NodeJS.WriteStream | undefined;
+  /** Writes data to stdout, waiting when the reader is slower than we are. */
+  readonly writeStdout: (text: string) => Promise<void>;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -17,7 +19,11 @@ export function nodeIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    stderrIsTTY: process.stderr.isTTY === true,
+    progressStream: process.stderr.isTTY === true ? process.stderr : undefined,
+    writeStdout: (text) =>
+      new Promise((resolve, reject) => {
+        process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+      }),
     env: process.env,
   };
 }
@@ -25,6 +31,14 @@ export function nodeIo(): CliIo {
 export async function fileExists(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function directoryExists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path === '' ? '.' : path)).isDirectory();
   } catch {
     return false;
   }

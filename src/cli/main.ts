@@ -12,8 +12,10 @@ import type { CliIo } from './io.js';
 import { explainUsage } from './usage.js';
 import { initCommand } from './commands/init.js';
 import { modelDependenciesCommand } from './commands/model-dependencies.js';
+import { exportCommand } from './commands/export.js';
+import { seedCommand } from './commands/seed.js';
 
-const COMMANDS = ['init', 'model-dependencies'];
+const COMMANDS = ['init', 'model-dependencies', 'seed', 'export'];
 
 function build(argv: readonly string[], context: CommandContext): Argv<GlobalOptions> {
   const withGlobals = yargs([...argv])
@@ -29,6 +31,8 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
   return withGlobals
     .command(initCommand(context))
     .command(modelDependenciesCommand(context))
+    .command(seedCommand(context))
+    .command(exportCommand(context))
     .demandCommand(1, 'Name a command; see relocate --help')
     .recommendCommands()
     .strict()

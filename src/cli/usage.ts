@@ -42,6 +42,8 @@ export function explainUsage(message: string, argv: readonly string[], known: re
   const words = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
   const command = words.find((word) => !word.startsWith('-'));
   if (message.startsWith('Did you mean')) return `Unknown command: ${command}. ${message}`;
+  // A missing subcommand is the real problem; options of the subcommand look unknown without it.
+  if (message.startsWith('Name a')) return message;
 
   const knownSet = new Set(known);
   const unknown = words.flatMap((word) => {

@@ -25,7 +25,7 @@ export function valueFor(field: Field, letter: Letter, stored: ReadonlySet<strin
     case 'uuid': return `0000000${n}-0000-4000-8000-00000000000${n}`;
     case 'datetime': return `2024-01-0${n}T00:00:00.000Z`;
     case 'date': return `2024-01-0${n}`;
-    case 'json': return JSON.stringify({ row: letter });
+    case 'json': case 'pickled': case 'gzipped': return JSON.stringify({ row: letter });
     case 'array': return JSON.stringify([letter]);
     case 'string': return `${letter}${n}`.slice(0, field.maxLength ?? 64);
   }

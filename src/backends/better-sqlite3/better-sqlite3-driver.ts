@@ -1,28 +1,48 @@
 /**
- * The better-sqlite3 driver: native SQLite, opened by path. Integers are read as BigInt
- * (`safeIntegers`) so that one beyond 2^53 is refused instead of silently rounded.
+ * The better-sqlite3 driver: native SQLite, opened by path. Integers are read as numbers; one
+ * beyond 2^53 (already rounded by then) is recognised and refused rather than passed on.
  */
 import Database from 'better-sqlite3';
 import type { Database as NativeDatabase, Statement as NativeStatement } from 'better-sqlite3';
-import { checkParams, toPortError, toSafeNumber } from '../../db/port.js';
-import type { Driver, Params, Row, RunResult, Statement } from '../../db/port.js';
-
-function normalizeRow(row: Record<string, unknown>): Row {
-  for (const key in row) {
-    const value = row[key];
-    if (typeof value === 'bigint') row[key] = toSafeNumber(value, `in column "${key}"`);
-    else if (value instanceof Buffer) row[key] = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  }
-  return row as Row;
-}
+import { DatabaseError, checkIntegers, checkParams, toPortError, toSafeNumber } from '../../db/port.js';
+import type { Driver, Params, Row, RunResult, SqlValue, Statement } from '../../db/port.js';
 
 function bind(params: Params | undefined): readonly unknown[] {
   checkParams(params);
   return params ?? [];
 }
 
+function normalizeValues(values: unknown[]): SqlValue[] {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value instanceof Buffer) values[i] = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  return values as SqlValue[];
+}
+
 class BetterSqlite3Statement implements Statement {
-  constructor(readonly native: NativeStatement) {}
+  readonly #names: string[];
+  readonly #checked: boolean[];
+  #raw: NativeStatement | undefined;
+
+  constructor(readonly native: NativeStatement, readonly db: NativeDatabase, readonly sql: string) {
+    const columns = native.reader ? native.columns() : [];
+    this.#names = columns.map((column) => column.name);
+    this.#checked = columns.map((column) => column.type?.toUpperCase() !== 'REAL');
+  }
+
+  #row(values: unknown[]): Row {
+    const checked = normalizeValues(values);
+    checkIntegers(checked, this.#checked, this.#names);
+    const row: Row = {};
+    for (let i = 0; i < checked.length; i++) row[this.#names[i] as string] = checked[i] as SqlValue;
+    return row;
+  }
+
+  /** A second native statement in raw (array) mode: toggling one statement would race its users. */
+  #rawStatement(): NativeStatement {
+    return (this.#raw ??= this.db.prepare(this.sql).raw(true));
+  }
 
   run(params?: Params): RunResult {
     try {
@@ -35,24 +55,32 @@ class BetterSqlite3Statement implements Statement {
 
   get(params?: Params): Row | undefined {
     try {
-      const row = this.native.get(...bind(params)) as Record<string, unknown> | undefined;
-      return row === undefined ? undefined : normalizeRow(row);
+      const values = this.#rawStatement().get(...bind(params)) as unknown[] | undefined;
+      return values === undefined ? undefined : this.#row(values);
     } catch (error) {
       throw toPortError(error);
     }
   }
 
   all(params?: Params): Row[] {
-    try {
-      return (this.native.all(...bind(params)) as Record<string, unknown>[]).map((row) => normalizeRow(row));
-    } catch (error) {
-      throw toPortError(error);
-    }
+    return [...this.iterate(params)];
   }
 
   *iterate(params?: Params): IterableIterator<Row> {
+    for (const values of this.values(params)) {
+      const row: Row = {};
+      for (let i = 0; i < values.length; i++) row[this.#names[i] as string] = values[i] as SqlValue;
+      yield row;
+    }
+  }
+
+  *values(params?: Params): IterableIterator<SqlValue[]> {
     try {
-      for (const row of this.native.iterate(...bind(params))) yield normalizeRow(row as Record<string, unknown>);
+      for (const values of this.#rawStatement().iterate(...bind(params))) {
+        const checked = normalizeValues(values as unknown[]);
+        checkIntegers(checked, this.#checked, this.#names);
+        yield checked;
+      }
     } catch (error) {
       throw toPortError(error);
     }
@@ -73,10 +101,10 @@ export class BetterSqlite3Driver implements Driver {
       this.#db = typeof source === 'string'
         ? new Database(source)
         : new Database(Buffer.from(source.buffer, source.byteOffset, source.byteLength));
-      this.#db.defaultSafeIntegers(true);
       this.#db.pragma('foreign_keys = ON');
     } catch (error) {
-      throw toPortError(error);
+      // Opening fails on the caller's input (a missing folder, a file that is not SQLite).
+      throw new DatabaseError(error instanceof Error ? error.message : String(error), { cause: error });
     }
   }
 
@@ -96,7 +124,7 @@ export class BetterSqlite3Driver implements Driver {
     let statement = this.#statements.get(sql);
     if (statement === undefined) {
       try {
-        statement = new BetterSqlite3Statement(this.#db.prepare(sql));
+        statement = new BetterSqlite3Statement(this.#db.prepare(sql), this.#db, sql);
       } catch (error) {
         throw toPortError(error);
       }
@@ -121,4 +149,3 @@ export class BetterSqlite3Driver implements Driver {
     this.#db.close();
   }
 }
-

@@ -77,14 +77,17 @@ class SqlJsDriverStatement implements Statement {
     this.native.bind(params === undefined ? [] : [...params]);
   }
 
-  #row(): Row {
+  #values(): SqlValue[] {
     const values = this.native.get(null, { useBigInt: true });
     this.#columns ??= this.native.getColumnNames();
+    for (let i = 0; i < values.length; i++) values[i] = normalizeValue(values[i], this.#columns[i] as string);
+    return values as SqlValue[];
+  }
+
+  #row(): Row {
+    const values = this.#values();
     const row: Row = {};
-    for (let i = 0; i < values.length; i++) {
-      const column = this.#columns[i] as string;
-      row[column] = normalizeValue(values[i], column);
-    }
+    for (let i = 0; i < values.length; i++) row[(this.#columns as string[])[i] as string] = values[i] as SqlValue;
     return row;
   }
 
@@ -119,6 +122,17 @@ class SqlJsDriverStatement implements Statement {
     try {
       this.#bind(params);
       while (this.native.step()) yield this.#row();
+    } catch (error) {
+      throw toPortError(error);
+    } finally {
+      this.native.reset();
+    }
+  }
+
+  *values(params?: Params): IterableIterator<SqlValue[]> {
+    try {
+      this.#bind(params);
+      while (this.native.step()) yield this.#values();
     } catch (error) {
       throw toPortError(error);
     } finally {

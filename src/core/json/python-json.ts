@@ -14,14 +14,19 @@ export interface PythonJsonOptions {
   /** Spaces per level; undefined writes everything on one line. */
   readonly indent?: number;
   readonly sortKeys?: boolean;
+  /** The nesting level the value starts at (for values written inside an enclosing array). */
+  readonly depth?: number;
 }
 
 const ESCAPES: Record<string, string> = {
   '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f',
 };
 
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** A string literal with Python's ASCII-only escaping. */
 export function pythonString(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`; // the common case: nothing to escape
   let out = '"';
   let plainStart = 0;
   for (let i = 0; i < text.length; i++) {
@@ -58,7 +63,10 @@ export function pythonFloat(value: number): string {
 
 /** `json.dumps(value, indent=..., sort_keys=...)` with `ensure_ascii=True`. */
 export function dumpPythonJson(value: unknown, options: PythonJsonOptions = {}): string {
-  const { indent, sortKeys = false } = options;
+  const { indent, sortKeys = false, depth: startDepth = 0 } = options;
+  const newlines: string[] = [];
+  const newline = (depth: number): string =>
+    indent === undefined ? '' : (newlines[depth] ??= '\n' + ' '.repeat(indent * depth));
   const write = (item: unknown, depth: number): string => {
     if (item === null || item === undefined) return 'null';
     if (item === true) return 'true';
@@ -70,8 +78,8 @@ export function dumpPythonJson(value: unknown, options: PythonJsonOptions = {}):
     if (typeof item === 'bigint') return item.toString();
     if (typeof item === 'string') return pythonString(item);
     if (item instanceof PyFloat) return pythonFloat(item.value);
-    const inner = indent === undefined ? '' : '\n' + ' '.repeat(indent * (depth + 1));
-    const outer = indent === undefined ? '' : '\n' + ' '.repeat(indent * depth);
+    const inner = newline(depth + 1);
+    const outer = newline(depth);
     const separator = indent === undefined ? ', ' : ',' + inner;
     if (Array.isArray(item)) {
       if (item.length === 0) return '[]';
@@ -87,7 +95,7 @@ export function dumpPythonJson(value: unknown, options: PythonJsonOptions = {}):
     }
     throw new TypeError(`Expected a JSON value, got ${typeof item}`);
   };
-  return write(value, 0);
+  return write(value, startDepth);
 }
 
 /** Python sorts strings by code point; JavaScript's default sort compares UTF-16 units. */

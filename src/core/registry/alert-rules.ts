@@ -131,6 +131,24 @@ export const snubaquery = defineModel({
   scope: 'Organization',
   uniques: [],
   relocationDependencies: ['sentry.organization', 'sentry.project'],
+  rules: {
+    // Only the queries of exported alert rules and of exported projects' subscriptions.
+    exportReferencedBy: {
+      field: 'id',
+      from: [
+        {
+          model: 'sentry.alertrule',
+          select: 'snuba_query',
+          where: [
+            { field: 'user_id', exported: 'sentry.user' },
+            { field: 'team', exported: 'sentry.team' },
+            { field: 'organization', exported: 'sentry.organization' },
+          ],
+        },
+        { model: 'sentry.querysubscription', select: 'snuba_query', where: [{ field: 'project', exported: 'sentry.project' }] },
+      ],
+    },
+  },
   fields: [
     fk('environment', 'sentry.environment', 'FlexibleForeignKey', { null: true }),
     f('type', 'SmallIntegerField'),

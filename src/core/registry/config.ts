@@ -1,10 +1,19 @@
 import { defineModel, f, now } from './define.js';
 
+/** Options that change with every install or ping: never in a non-Global export. */
+const optionRules = {
+  exportExcludes: {
+    field: 'key',
+    values: ['sentry:install-id', 'sentry:latest_version', 'sentry:last_worker_ping', 'sentry:last_worker_version'],
+  },
+};
+
 export const controloption = defineModel({
   model: 'sentry.controloption',
   table: 'sentry_controloption',
   silos: ['Control'],
   scope: 'Config',
+  rules: optionRules,
   uniques: [['key']],
   customOrdinal: ['key'],
   fields: [
@@ -20,6 +29,7 @@ export const option = defineModel({
   table: 'sentry_option',
   silos: ['Region'],
   scope: 'Config',
+  rules: optionRules,
   uniques: [['key']],
   customOrdinal: ['key'],
   fields: [

@@ -10,6 +10,9 @@
  * - datetime: `YYYY-MM-DDTHH:MM:SS.mmmZ`; date: `YYYY-MM-DD`;
  * - decimal: a decimal string (Django's serializer writes Decimal as text);
  * - json: any JSON value (JSONField and its legacy text-backed variants);
+ * - pickled: PickledObjectField; Django's serializer keeps numbers, booleans and null as they are
+ *   and writes anything else as its JSON text (`"value": "\"a\""`);
+ * - gzipped: GzippedDictField, always written as its compact JSON text;
  * - array: a Postgres ArrayField; Sentry's serializer writes it as the text of a list (`"[]"`,
  *   `"['org:ci']"` in exports of this era), stored here as a JSON array's text;
  * - bitfield: an integer bit set that Django's serializer writes as a decimal string ("1").
@@ -17,7 +20,7 @@
 export type SqliteType = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB';
 export type ValueKind =
   | 'integer' | 'float' | 'boolean' | 'string' | 'uuid' | 'datetime' | 'date' | 'decimal'
-  | 'json' | 'array' | 'bitfield';
+  | 'json' | 'pickled' | 'gzipped' | 'array' | 'bitfield';
 
 interface FieldClassInfo {
   readonly sqlite: SqliteType;
@@ -77,8 +80,8 @@ export const FIELD_CLASSES = {
   JSONField: json,
   LegacyTextJSONField: json,
   EncryptedJsonField: json,
-  PickledObjectField: json,
-  GzippedDictField: json,
+  PickledObjectField: { sqlite: 'TEXT', value: 'pickled' },
+  GzippedDictField: { sqlite: 'TEXT', value: 'gzipped' },
   NodeData: json,
   ArrayField: { sqlite: 'TEXT', value: 'array' },
 } as const satisfies Record<string, FieldClassInfo>;

@@ -72,6 +72,8 @@ export const organizationmember = defineModel({
   table: 'sentry_organizationmember',
   silos: ['Region'],
   scope: 'Organization',
+  // A member invited by someone outside the export is still exported.
+  rules: { exportIgnoresMissing: ['inviter_id'] },
   uniques: [['email', 'organization'], ['organization', 'user_id'], ['token']],
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),

@@ -21,6 +21,10 @@ export const notificationaction = defineModel({
   table: 'sentry_notificationaction',
   silos: ['Region'],
   scope: ['Organization', 'Global'],
+  rules: {
+    // Tied to an integration or a sentry app: Global; otherwise the organization's own.
+    scopeOf: (row) => (row.integration_id != null || row.sentry_app_id != null ? 'Global' : 'Organization'),
+  },
   uniques: [],
   fields: [
     fk('integration_id', 'sentry.integration', 'HybridCloudForeignKey', { null: true }),
@@ -39,6 +43,10 @@ export const notificationactionproject = defineModel({
   table: 'sentry_notificationactionproject',
   silos: ['Region'],
   scope: ['Organization', 'Global'],
+  rules: {
+    // Whatever its action is.
+    scopeOf: (row, scopeOfParent) => scopeOfParent('sentry.notificationaction', row.action as number) ?? 'Organization',
+  },
   uniques: [],
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),

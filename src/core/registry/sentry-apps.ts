@@ -1,4 +1,8 @@
 import { call, defineModel, dict, f, fk, now } from './define.js';
+import type { RowFields } from './types.js';
+
+/** Tied to an OAuth application: Global; a user's own: Config. */
+const globalIfApplication = (row: RowFields) => (row.application == null ? 'Config' as const : 'Global' as const);
 
 export const apiapplication = defineModel({
   model: 'sentry.apiapplication',
@@ -29,6 +33,7 @@ export const apiauthorization = defineModel({
   table: 'sentry_apiauthorization',
   silos: ['Control'],
   scope: ['Config', 'Global'],
+  rules: { scopeOf: globalIfApplication },
   uniques: [['application', 'organization_id', 'user'], ['application', 'user']],
   fields: [
     // scopes and scope_list come from the HasApiScopes mixin.
@@ -85,6 +90,7 @@ export const apitoken = defineModel({
   table: 'sentry_apitoken',
   silos: ['Control'],
   scope: ['Config', 'Global'],
+  rules: { scopeOf: globalIfApplication },
   uniques: [['hashed_refresh_token'], ['hashed_token'], ['refresh_token'], ['token']],
   fields: [
     f('scopes', 'BitField'),

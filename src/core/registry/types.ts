@@ -1,4 +1,4 @@
-import type { ModelScope } from '../scopes.js';
+import type { ModelScope, RelocationScope } from '../scopes.js';
 import type { FieldClass } from './field-classes.js';
 
 export type Silo = 'Control' | 'Region' | 'Monolith';
@@ -46,12 +46,40 @@ export interface Field {
   readonly of?: FieldClass;
 }
 
+/** A row as the rules see it: field name → stored value. */
+export type RowFields = Readonly<Record<string, unknown>>;
+
+/** The scope an already exported (or imported) row took, for rules that defer to a parent. */
+export type ScopeLookup = (model: string, pk: number) => Exclude<RelocationScope, 'Excluded'> | undefined;
+
 /**
- * Per-model relocation rules, filled by the export / import / compare / sanitize engines. A model
- * without a rule gets the default behaviour. Kept as an open record here so that `core/` does not
- * depend on the engine's types; the engine narrows it.
+ * A non-Global export takes only the rows whose `field` (`id` for the pk) is among the values that
+ * another model's rows hold in `select`, counting only those rows where any of `where`'s fields
+ * points at an exported row (Sentry's `query_for_relocation_export` overrides, as data).
  */
-export type ModelRules = Readonly<Record<string, unknown>>;
+export interface ExportReferencedBy {
+  readonly field: string;
+  readonly from: readonly {
+    readonly model: string;
+    readonly select: string;
+    readonly where: readonly { readonly field: string; readonly exported: string }[];
+  }[];
+}
+
+/**
+ * A model's own relocation rules, beside its entry; a model without a rule gets the default
+ * behaviour. The import, compare and sanitize issues add their members here.
+ */
+export interface ModelRules {
+  /** For models whose scope is a set: the scope of one row (Sentry's `get_relocation_scope`). */
+  readonly scopeOf?: (row: RowFields, scopeOfParent: ScopeLookup) => Exclude<RelocationScope, 'Excluded'>;
+  /** Non-Global exports leave out rows whose `field` holds one of `values`. */
+  readonly exportExcludes?: { readonly field: string; readonly values: readonly string[] };
+  /** Non-Global exports take only rows referenced as described (see ExportReferencedBy). */
+  readonly exportReferencedBy?: ExportReferencedBy;
+  /** Keys whose target may be missing from the export without dropping the row. */
+  readonly exportIgnoresMissing?: readonly string[];
+}
 
 /** Everything the registry knows about one Sentry model. */
 export interface ModelEntry {

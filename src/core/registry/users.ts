@@ -58,6 +58,13 @@ export const email = defineModel({
   table: 'sentry_email',
   silos: ['Control'],
   scope: 'User',
+  rules: {
+    // Email has no key to User: a non-Global export takes the addresses of exported users.
+    exportReferencedBy: {
+      field: 'email',
+      from: [{ model: 'sentry.useremail', select: 'email', where: [{ field: 'user', exported: 'sentry.user' }] }],
+    },
+  },
   uniques: [['email']],
   relocationDependencies: ['sentry.user'],
   customOrdinal: ['email'],

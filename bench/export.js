@@ -1,0 +1,66 @@
+// Export speed on a large synthetic instance, against a bare read-and-serialize of the same tables
+// in the same run (better-sqlite3 .iterate() + JSON.stringify, no filtering, no Sentry format).
+// Prints figures and ratios; asserts nothing. Part of `npm run bench` (EXPORT_ROWS=N to resize).
+import Database from 'better-sqlite3';
+import { openBetterSqlite3 } from '../dist/backends/better-sqlite3/index.js';
+import { ensureSchema, STORED_MODELS, sortedDependencies } from '../dist/index.js';
+import { ExportWriter } from '../dist/core/json/export-writer.js';
+import { exportInScope } from '../dist/engine/export/index.js';
+import { createSyntheticInstance } from '../dist/engine/seed/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROWS = Number(process.env.EXPORT_ROWS ?? 1_000_000);
+const folder = mkdtempSync(join(tmpdir(), 'relocate-bench-'));
+const path = join(folder, 'synthetic.sqlite');
+
+const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+const rate = (rows, s) => `${Math.round(rows / s).toLocaleString('en-US')} rows/s`;
+
+let start = process.hrtime.bigint();
+const db = openBetterSqlite3(path);
+ensureSchema(db);
+const inserted = createSyntheticInstance(db, { rows: ROWS });
+const total = [...inserted.values()].reduce((a, b) => a + b, 0);
+console.log(`\nexport: synthetic instance of ${total.toLocaleString('en-US')} rows seeded in ${seconds(start).toFixed(1)} s`);
+
+// Baseline: every row of every table, read and serialized, bytes counted and dropped.
+const raw = new Database(path, { readonly: true });
+start = process.hrtime.bigint();
+let baselineRows = 0;
+let baselineBytes = 0;
+for (const entry of sortedDependencies(STORED_MODELS)) {
+  for (const row of raw.prepare(`SELECT * FROM "${entry.table}" ORDER BY "id"`).iterate()) {
+    const { id, ...fields } = row;
+    baselineBytes += JSON.stringify({ model: entry.name, pk: id, fields }, null, 2).length;
+    baselineRows++;
+  }
+}
+const baseline = seconds(start);
+raw.close();
+
+// relocate: Global export in Sentry's format, text produced and dropped in 1 MiB chunks.
+const heapBefore = process.memoryUsage().heapUsed;
+start = process.hrtime.bigint();
+const writer = new ExportWriter(2);
+let chunk = '';
+let bytes = 0;
+let peakHeap = 0;
+for (const object of exportInScope(db, { scope: 'Global' }).objects) {
+  chunk += writer.object(object);
+  if (chunk.length > 1 << 20) {
+    bytes += chunk.length;
+    chunk = '';
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+}
+bytes += chunk.length + writer.end().length;
+const ours = seconds(start);
+db.close();
+rmSync(folder, { recursive: true, force: true });
+
+console.log(`  bare read + JSON.stringify: ${rate(baselineRows, baseline)} (${baselineRows.toLocaleString('en-US')} rows, ${(baselineBytes / 1e6).toFixed(0)} MB, ${baseline.toFixed(2)} s)`);
+console.log(`  relocate export global:     ${rate(writer.count, ours)} (${writer.count.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB, ${ours.toFixed(2)} s)`);
+console.log(`  ratio: ${(ours / baseline).toFixed(2)}x the baseline's time; target 400,000 rows/s: ${writer.count / ours >= 400_000 ? 'met' : 'not met'}`);
+console.log(`  heap growth during export: ${((peakHeap - heapBefore) / 1e6).toFixed(0)} MB (pk sets of referenced models; the text is not kept)`);

@@ -1,0 +1,110 @@
+/**
+ * `relocate export {users|organizations|config|global} [DEST]`: Sentry's `sentry export`, with its
+ * options, plus `--report FILE` (why each row was left out). Data goes to DEST (stdout by
+ * default), progress and the summary to stderr.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { findingsFileText } from '../../core/findings.js';
+import { ExportWriter } from '../../core/json/export-writer.js';
+import { dumpPythonJson } from '../../core/json/python-json.js';
+import type { ExportScope } from '../../core/scopes.js';
+import { ExportingError, exportInScope, modelsInScope } from '../../engine/export/index.js';
+import type { ExportOptions } from '../../engine/export/index.js';
+import { withDatabase } from '../database.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import { dbOption } from '../context.js';
+import { readFilter } from '../filter-options.js';
+import { writeFileAtomic } from '../io.js';
+import { openOutput } from '../output-sink.js';
+import { startProgress } from '../progress.js';
+
+interface ExportArgs extends GlobalOptions {
+  readonly db: string;
+  readonly dest: string;
+  readonly indent: number;
+  readonly findingsFile?: string;
+  readonly report?: string;
+  readonly silent: boolean;
+  readonly prompt: boolean;
+  readonly filterUsernames?: string;
+  readonly filterUsernamesFile?: string;
+  readonly filterOrgSlugs?: string;
+}
+
+const SCOPES: readonly { command: string; scope: ExportScope; describe: string; filters: 'usernames' | 'slugs' | 'none' }[] = [
+  { command: 'users', scope: 'User', describe: 'Export users and their own data (User scope)', filters: 'usernames' },
+  { command: 'organizations', scope: 'Organization', describe: 'Export organizations, their members and their data', filters: 'slugs' },
+  { command: 'config', scope: 'Config', describe: 'Export instance configuration and its admin users', filters: 'none' },
+  { command: 'global', scope: 'Global', describe: 'Export everything relocatable (a full backup)', filters: 'none' },
+];
+
+function commonOptions(yargs: Argv<GlobalOptions>): Argv<GlobalOptions> {
+  return yargs
+    .positional('dest', { type: 'string', default: '-', describe: 'File to write, or - for stdout' })
+    .option('db', dbOption)
+    .option('indent', { type: 'number', default: 2, describe: 'Spaces of indentation (Sentry writes 2)', requiresArg: true })
+    .option('findings-file', { type: 'string', describe: 'Write errors (or []) as Sentry findings JSON to this file', requiresArg: true })
+    .option('report', { type: 'string', describe: 'Write per-model counts and why each left-out row was left out', requiresArg: true })
+    .option('silent', { type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
+    .option('prompt', { type: 'boolean', default: true, describe: 'Ask before anything destructive (export never asks; --no-prompt is accepted)' });
+}
+
+export function exportCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
+  return {
+    command: 'export',
+    describe: 'Export the database to Sentry\'s JSON backup format',
+    builder: (yargs) => {
+      let parser = yargs;
+      for (const spec of SCOPES) {
+        parser = parser.command(`${spec.command} [dest]`, spec.describe, (sub) => {
+          let options = commonOptions(sub);
+          if (spec.filters === 'usernames') {
+            options = options
+              .option('filter-usernames', { type: 'string', describe: 'Only these users (comma separated)', requiresArg: true })
+              .option('filter-usernames-file', { type: 'string', describe: 'Only the users named in this file', requiresArg: true });
+          }
+          if (spec.filters === 'slugs') {
+            options = options.option('filter-org-slugs', { type: 'string', describe: 'Only these organizations (comma separated)', requiresArg: true });
+          }
+          return options;
+        }, (argv) => context.run(() => runExport(context, spec.scope, argv as unknown as ExportArgs)));
+      }
+      return parser.demandCommand(1, 'Name a scope: users, organizations, config or global');
+    },
+    handler: () => undefined,
+  };
+}
+
+async function runExport(context: CommandContext, scope: ExportScope, argv: ExportArgs): Promise<void> {
+  const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
+  const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
+  const progress = startProgress(context.io, argv.silent);
+  const models = modelsInScope(scope);
+  const options: ExportOptions = {
+    scope,
+    explain: argv.report !== undefined,
+    ...(filterUsernames !== undefined && { filterUsernames }),
+    ...(filterOrgSlugs !== undefined && { filterOrgSlugs }),
+    onProgress: (step) => progress.update(step.modelIndex, models.length, `${step.model} (${step.rowsExported} rows)`),
+  };
+  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true }, async (driver) => {
+    const sink = await openOutput(argv.dest, context.io);
+    const run = exportInScope(driver, options);
+    try {
+      const writer = new ExportWriter(argv.indent);
+      for (const object of run.objects) await sink.write(writer.object(object));
+      await sink.write(writer.end());
+      await sink.commit();
+    } catch (error) {
+      await sink.abandon();
+      if (error instanceof ExportingError && argv.findingsFile !== undefined) {
+        await writeFileAtomic(argv.findingsFile, findingsFileText([error.toFinding()]));
+      }
+      throw error;
+    }
+    if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText([]));
+    if (argv.report !== undefined) await writeFileAtomic(argv.report, dumpPythonJson(run.report.toJSON(), { indent: 2 }) + '\n');
+    const modelsWithRows = [...run.report.models.values()].filter((model) => model.exported > 0).length;
+    progress.finish(`Exported ${run.report.exported} rows of ${modelsWithRows} models (${scope} scope) to ${argv.dest === '-' ? 'stdout' : argv.dest}`);
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * How each field class is held in SQLite and carried in an export. One place, used by export,
+ * seed and (later) import, so that a value survives export → import → export unchanged.
+ *
+ * Storage: integers, booleans (0/1) and bit fields as INTEGER; floats as REAL; JSON-ish values
+ * (JSONField, PickledObjectField, GzippedDictField, ArrayField) as JSON text; datetimes as Sentry's
+ * canonical text; everything else as TEXT.
+ */
+import { fieldClassInfo } from '../core/registry/field-classes.js';
+import type { Field } from '../core/registry/types.js';
+import { PyFloat, dumpPythonJson } from '../core/json/python-json.js';
+import { parseJsonText, pythonRepr } from '../core/json/json-text.js';
+import type { JsonValue } from '../core/json/json-text.js';
+import { toSentryDatetime } from '../core/json/datetime.js';
+import type { SqlValue } from './port.js';
+
+/** Sentry's compact `json.dumps` (separators "," and ":"), used inside pickled and gzipped values. */
+function compactJson(value: JsonValue): string {
+  return dumpPythonJson(value).replace(/("(?:[^"\\]|\\.)*")|, |: /g, (match, quoted: string | undefined) =>
+    quoted ?? match.trim());
+}
+
+const same = (stored: SqlValue): unknown => stored;
+
+/**
+ * The converter from stored value to export value for one field, chosen once per field so that
+ * exporting a row does no lookups (most fields store exactly what they export).
+ */
+export function exportConverter(field: Field): (stored: SqlValue) => unknown {
+  const kind = fieldClassInfo(field.class).value;
+  if (kind === 'integer' || kind === 'string' || kind === 'uuid' || kind === 'datetime' || kind === 'date' || kind === 'decimal') return same;
+  return (stored) => toExportValue(field, stored);
+}
+
+/** A stored value as it appears in an export's `fields` (PyFloat marks Python floats). */
+export function toExportValue(field: Field, stored: SqlValue): unknown {
+  if (stored === null) return null;
+  switch (fieldClassInfo(field.class).value) {
+    case 'boolean':
+      return stored === 1;
+    case 'float':
+      return new PyFloat(stored as number);
+    case 'bitfield':
+      return String(stored);
+    case 'json':
+      return parseJsonText(stored as string);
+    case 'pickled': {
+      // Django keeps "protected" types (None, numbers, booleans) and asks the field for text otherwise.
+      const value = parseJsonText(stored as string);
+      return value === null || typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat
+        ? value
+        : compactJson(value);
+    }
+    case 'gzipped':
+      return compactJson(parseJsonText(stored as string));
+    case 'array':
+      return pythonRepr(parseJsonText(stored as string));
+    default:
+      return stored;
+  }
+}
+
+/** A value from an export (or a seed) as it is stored. Throws TypeError / SyntaxError when it cannot fit. */
+export function toStoredValue(field: Field, value: unknown): SqlValue {
+  if (value === null || value === undefined) return null;
+  const kind = fieldClassInfo(field.class).value;
+  const expect = (what: string): never => {
+    throw new TypeError(`Expected ${what} for ${field.name} (${field.class}), got ${JSON.stringify(value instanceof PyFloat ? value.value : value)}`);
+  };
+  switch (kind) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) ? value : expect('an integer');
+    case 'bitfield': {
+      const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+      return typeof number === 'number' && Number.isInteger(number) ? number : expect('a bit field (integer or its decimal text)');
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? (value ? 1 : 0) : expect('true or false');
+    case 'float':
+      if (value instanceof PyFloat) return value.value;
+      return typeof value === 'number' ? value : expect('a number');
+    case 'datetime':
+      return typeof value === 'string' ? toSentryDatetime(value) : expect('a datetime string');
+    case 'json':
+      return dumpPythonJson(value);
+    case 'pickled':
+      // Strings in an export are the value's JSON text; anything else is the value itself.
+      return typeof value === 'string' ? dumpPythonJson(parseJsonText(value)) : dumpPythonJson(value);
+    case 'gzipped':
+      return typeof value === 'string' ? dumpPythonJson(parseJsonText(value)) : dumpPythonJson(value);
+    case 'array':
+      if (Array.isArray(value)) return dumpPythonJson(value);
+      return typeof value === 'string' ? dumpPythonJson(parseJsonText(value, { python: true })) : expect('a list');
+    default:
+      return typeof value === 'string' ? value : expect('a string');
+  }
+}

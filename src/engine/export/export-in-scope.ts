@@ -1,0 +1,220 @@
+/**
+ * Export in a scope: Sentry's `_export` / `export_by_model`, over the driver port. Models come in
+ * the registry's sorted order, rows in ascending pk; a row is left out when its model's scope (or
+ * its own, for models with a set of scopes) is not allowed, when a filter excludes it, when a
+ * non-Global query override excludes it, or when any non-null foreign key points at a row that was
+ * not exported. Objects are yielded one at a time; the report says why each row was left out.
+ */
+import { sortedDependencies } from '../../core/graph/index.js';
+import { STORED_MODELS } from '../../core/registry/index.js';
+import type { ModelEntry, RowFields } from '../../core/registry/types.js';
+import { EXPORT_SCOPES, possibleScopes } from '../../core/scopes.js';
+import type { ExportScope, RelocationScope } from '../../core/scopes.js';
+import type { ExportObject } from '../../core/json/export-writer.js';
+import type { Driver, SqlValue } from '../../db/port.js';
+import { exportConverter } from '../../db/field-codec.js';
+import { rowValuesInPkOrder } from '../../db/store.js';
+import { filtersFor } from './export-filters.js';
+import type { ExportFilterOptions, Filter } from './export-filters.js';
+import { ExportingError } from './export-error.js';
+import { ExportReport } from './export-report.js';
+import { referencedValues } from './referenced-values.js';
+
+export interface ExportOptions extends ExportFilterOptions {
+  readonly scope: ExportScope;
+  /** Keep every left-out row with its reason in the report (counts are always kept). */
+  readonly explain?: boolean;
+  /** Called before each model and every 1000 rows. */
+  readonly onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportProgress {
+  readonly model: string;
+  readonly modelIndex: number;
+  readonly modelCount: number;
+  readonly rowsExported: number;
+}
+
+export interface ExportRun {
+  /** The objects, in file order; iterate once. */
+  readonly objects: Iterable<ExportObject>;
+  /** Filled as `objects` is iterated; complete after it. */
+  readonly report: ExportReport;
+}
+
+type ConcreteScope = Exclude<RelocationScope, 'Excluded'>;
+
+/** The models an export in `scope` visits, in order. */
+export function modelsInScope(scope: ExportScope): ModelEntry[] {
+  const allowed: readonly RelocationScope[] = EXPORT_SCOPES[scope];
+  return sortedDependencies(STORED_MODELS).filter(
+    (entry) => entry.scope !== 'Excluded' && possibleScopes(entry.scope).some((s) => allowed.includes(s)),
+  );
+}
+
+/**
+ * Models whose exported pks a later model may ask about: foreign-key targets, and the models the
+ * query overrides look at. Only these keep a pk set, so that leaf models cost no memory per row.
+ */
+const REFERENCED_MODELS: ReadonlySet<string> = new Set(
+  STORED_MODELS.flatMap((entry) => [
+    ...entry.foreignKeys.map((key) => key.model),
+    ...(entry.rules.exportReferencedBy?.from.flatMap((source) => source.where.map((condition) => condition.exported)) ?? []),
+  ]),
+);
+
+export function exportInScope(driver: Driver, options: ExportOptions): ExportRun {
+  const report = new ExportReport(options.scope, options.explain ?? false);
+  return { objects: generate(driver, options, report), report };
+}
+
+function* generate(driver: Driver, options: ExportOptions, report: ExportReport): Generator<ExportObject> {
+  const allowed: readonly RelocationScope[] = EXPORT_SCOPES[options.scope];
+  const models = modelsInScope(options.scope);
+  const filters = filtersFor(driver, options.scope, options);
+  const exported = new Map<string, Set<number>>();
+  const rowScopes = new Map<string, Map<number, ConcreteScope>>();
+  const scopeOfParent = (model: string, pk: number) => rowScopes.get(model)?.get(pk);
+  let total = 0;
+
+  for (const [modelIndex, entry] of models.entries()) {
+    options.onProgress?.({ model: entry.name, modelIndex, modelCount: models.length, rowsExported: total });
+    const pks = REFERENCED_MODELS.has(entry.name) ? new Set<number>() : undefined;
+    if (pks !== undefined) exported.set(entry.name, pks);
+    const ownFilters = filters.filter((filter) => filter.model === entry.name);
+    const narrowing = options.scope === 'Global' ? undefined : queryOverride(driver, entry, exported);
+    const plan = planFor(entry);
+    const modelReport = report.model(entry.name);
+
+    let ordinal = 0;
+    const rows = rowValuesInPkOrder(driver, entry);
+    for (;;) {
+      let object: ExportObject | undefined;
+      try {
+        const next = rows.next();
+        if (next.done === true) break;
+        ordinal++;
+        const row = next.value;
+        const pk = row[0] as number;
+        const reason = leftOutBecause(entry, pk, row, plan, { allowed, ownFilters, narrowing, exported, scopeOfParent, rowScopes });
+        if (reason !== undefined) {
+          modelReport.leftOut(pk, reason);
+          continue;
+        }
+        pks?.add(pk);
+        object = { model: entry.name, pk, fields: exportFields(plan, row) };
+      } catch (error) {
+        rows.return?.();
+        throw asExportingError(error, entry.name, ordinal);
+      }
+      modelReport.exported++;
+      total++;
+      if (total % 1000 === 0) options.onProgress?.({ model: entry.name, modelIndex, modelCount: models.length, rowsExported: total });
+      yield object;
+    }
+  }
+}
+
+/** Any failure while reading a model becomes Sentry's export error, located at the row. */
+function asExportingError(error: unknown, model: string, ordinal: number): ExportingError {
+  if (error instanceof ExportingError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ExportingError('Unknown', { model, ...(ordinal > 0 && { ordinal }) }, reason, { cause: error });
+}
+
+/** What exporting a model's rows needs, worked out once per model. */
+interface ModelPlan {
+  /** Fields in select order: `index` into the row's values (0 is the pk). */
+  readonly fields: readonly { readonly name: string; readonly index: number; readonly convert: (stored: SqlValue) => unknown }[];
+  /** Foreign keys that must point at exported rows: value index, target model, field name. */
+  readonly keys: readonly { readonly index: number; readonly model: string; readonly field: string }[];
+}
+
+const plans = new Map<string, ModelPlan>();
+
+function planFor(entry: ModelEntry): ModelPlan {
+  let plan = plans.get(entry.name);
+  if (plan !== undefined) return plan;
+  const ignored = entry.rules.exportIgnoresMissing ?? [];
+  const indexOf = (name: string) => entry.fields.findIndex((field) => field.name === name) + 1;
+  plan = {
+    fields: entry.fields.map((field, i) => ({ name: field.name, index: i + 1, convert: exportConverter(field) })),
+    keys: entry.foreignKeys.filter((key) => !ignored.includes(key.field)).map((key) => ({ index: indexOf(key.field), model: key.model, field: key.field })),
+  };
+  plans.set(entry.name, plan);
+  return plan;
+}
+
+interface RowContext {
+  readonly allowed: readonly RelocationScope[];
+  readonly ownFilters: readonly Filter[];
+  readonly narrowing: ((pk: number, fields: RowFields) => string | undefined) | undefined;
+  readonly exported: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly scopeOfParent: (model: string, pk: number) => ConcreteScope | undefined;
+  readonly rowScopes: Map<string, Map<number, ConcreteScope>>;
+}
+
+/** Why a row is left out, or undefined when it is exported. Order follows Sentry's checks. */
+function leftOutBecause(entry: ModelEntry, pk: number, row: SqlValue[], plan: ModelPlan, context: RowContext): string | undefined {
+  // Field values by name, made only for the few models whose filters or rules look at them.
+  let byName: RowFields | undefined;
+  const fields = (): RowFields => (byName ??= fieldsOf(plan, row));
+  for (const filter of context.ownFilters) {
+    const value = filter.field === 'id' ? pk : fields()[filter.field];
+    if (!filter.values.has(value)) return `filtered: ${filter.reason}`;
+  }
+  const narrowed = context.narrowing?.(pk, fields());
+  if (narrowed !== undefined) return narrowed;
+  if (entry.rules.scopeOf !== undefined) {
+    const scope = entry.rules.scopeOf(fields(), context.scopeOfParent);
+    if (!context.allowed.includes(scope)) return `scope: this row is ${scope}, not allowed in this export`;
+    let scopes = context.rowScopes.get(entry.name);
+    if (scopes === undefined) context.rowScopes.set(entry.name, (scopes = new Map()));
+    scopes.set(pk, scope);
+  }
+  for (const key of plan.keys) {
+    const value = row[key.index];
+    if (value === null || value === undefined) continue;
+    if (!context.exported.get(key.model)?.has(value as number)) {
+      return `parent ${key.model} pk ${String(value)} not exported (via ${key.field})`;
+    }
+  }
+  return undefined;
+}
+
+/** A non-Global export's per-model query override (Sentry's `query_for_relocation_export`). */
+function queryOverride(
+  driver: Driver,
+  entry: ModelEntry,
+  exported: ReadonlyMap<string, ReadonlySet<number>>,
+): ((pk: number, fields: RowFields) => string | undefined) | undefined {
+  const { exportExcludes, exportReferencedBy } = entry.rules;
+  const referenced = exportReferencedBy === undefined ? undefined : referencedValues(driver, exportReferencedBy, exported);
+  if (exportExcludes === undefined && referenced === undefined) return undefined;
+  return (pk, fields) => {
+    if (exportExcludes !== undefined && exportExcludes.values.includes(fields[exportExcludes.field] as string)) {
+      return `excluded: ${exportExcludes.field} ${String(fields[exportExcludes.field])} is never exported`;
+    }
+    if (referenced !== undefined && exportReferencedBy !== undefined) {
+      const value = exportReferencedBy.field === 'id' ? pk : fields[exportReferencedBy.field];
+      if (!referenced.has(value)) {
+        const sources = exportReferencedBy.from.map((source) => source.model).join(' or ');
+        return `not referenced by an exported row's ${sources}`;
+      }
+    }
+    return undefined;
+  };
+}
+
+/** The row's stored values by field name, for filters and rules. */
+function fieldsOf(plan: ModelPlan, row: SqlValue[]): RowFields {
+  const fields: Record<string, unknown> = {};
+  for (const field of plan.fields) fields[field.name] = row[field.index];
+  return fields;
+}
+
+function exportFields(plan: ModelPlan, row: SqlValue[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const field of plan.fields) fields[field.name] = field.convert(row[field.index] ?? null);
+  return fields;
+}

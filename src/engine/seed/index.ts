@@ -1,0 +1,12 @@
+export { SeedBuilder } from './seed-builder.js';
+export type { SeedBuilderOptions, SeedValues } from './seed-builder.js';
+export { createExhaustiveUser, createExhaustiveGlobalConfigs, addUserEmail } from './exhaustive-users.js';
+export type { ExhaustiveUserOptions } from './exhaustive-users.js';
+export { createExhaustiveOrganization } from './exhaustive-organization.js';
+export type { ExhaustiveOrganization, ExhaustiveOrganizationOptions } from './exhaustive-organization.js';
+export { createExhaustiveAlerting } from './exhaustive-alerting.js';
+export { createExhaustiveSentryApp } from './exhaustive-sentry-app.js';
+export { createExhaustiveInstance } from './exhaustive-instance.js';
+export type { ExhaustiveInstance, ExhaustiveInstanceOptions } from './exhaustive-instance.js';
+export { createSyntheticInstance, ROWS_PER_ORGANIZATION } from './synthetic.js';
+export type { SyntheticOptions } from './synthetic.js';
