@@ -27,10 +27,10 @@ const REMOVED_FIELDS = [
 
 /** What a value of each JSON type seen in an export may be held by. */
 const HOLDERS: Record<string, readonly ValueKind[]> = {
-  int: ['integer', 'bitfield', 'float', 'json'],
-  float: ['float', 'decimal', 'json'],
-  bool: ['boolean', 'json'],
-  string: ['string', 'uuid', 'datetime', 'date', 'decimal', 'bitfield', 'array', 'json'],
+  int: ['integer', 'bitfield', 'float', 'json', 'pickled'],
+  float: ['float', 'decimal', 'json', 'pickled'],
+  bool: ['boolean', 'json', 'pickled'],
+  string: ['string', 'uuid', 'datetime', 'date', 'decimal', 'bitfield', 'array', 'json', 'pickled', 'gzipped'],
   object: ['json'],
   list: ['json', 'array'],
 };
