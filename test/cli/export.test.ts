@@ -1,6 +1,7 @@
 /** `relocate seed` and `relocate export` as a user runs them, on both backends. */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { EXPORTABLE_MODELS } from '../../src/core/registry/index.js';
 import { runCli, temporaryFolder } from '../helpers/cli.js';
@@ -52,6 +53,22 @@ describe('relocate export', () => {
   it('refuses options of another scope and asks for a scope', () => {
     expect(runCli(['export', 'global', '--db', 'a.sqlite', '--filter-org-slugs', 'x'], cwd).stderr).toContain('Unknown option: --filter-org-slugs');
     expect(runCli(['export', '--db', 'a.sqlite'], cwd).stderr).toContain('Name a scope');
+  });
+
+  it('fails with Sentry\'s export error in the findings file, located at the model and row', () => {
+    runCli(['init', '--db', 'big.sqlite'], cwd);
+    const db = new Database(join(cwd, 'big.sqlite'));
+    db.prepare("INSERT INTO sentry_option (key, last_updated, last_updated_by, value) VALUES ('a', '2024-01-01T00:00:00.000Z', 'x', '1')").run();
+    db.prepare("INSERT INTO sentry_option (id, key, last_updated, last_updated_by, value) VALUES (9007199254740993, 'b', '2024-01-01T00:00:00.000Z', 'x', '1')").run();
+    db.close();
+    const result = runCli(['export', 'global', 'big.json', '--db', 'big.sqlite', '--findings-file', 'big-findings.json'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Error: Export failed at sentry.option row 2: Integer .* beyond/);
+    expect(existsSync(join(cwd, 'big.json'))).toBe(false);
+    const findings = JSON.parse(readFileSync(join(cwd, 'big-findings.json'), 'utf8')) as Record<string, unknown>[];
+    expect(findings).toEqual([
+      expect.objectContaining({ finding: 'RpcExportError', kind: 'Unknown', on: { model: 'sentry.option', ordinal: 2 }, left_pk: null, right_pk: null }),
+    ]);
   });
 
   it('leaves no file behind when the export fails', () => {

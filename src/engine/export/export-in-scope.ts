@@ -91,9 +91,10 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
     for (;;) {
       let object: ExportObject | undefined;
       try {
+        // The ordinal names the row being read, so a row that fails to read is located too.
+        ordinal++;
         const next = rows.next();
         if (next.done === true) break;
-        ordinal++;
         const row = next.value;
         const pk = row[0] as number;
         const reason = leftOutBecause(entry, pk, row, plan, { allowed, ownFilters, narrowing, exported, scopeOfParent, rowScopes });
