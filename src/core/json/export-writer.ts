@@ -10,6 +10,12 @@ export interface ExportObject {
   readonly pk: number;
   /** Field name → export value, in the model's declared order. */
   readonly fields: Readonly<Record<string, unknown>>;
+  /**
+   * The same fields as two arrays (names shared by every object of a model), when the producer
+   * has them: the writer then skips building and walking the `fields` object.
+   */
+  readonly names?: readonly string[];
+  readonly values?: readonly unknown[];
 }
 
 export class ExportWriter {
@@ -24,6 +30,14 @@ export class ExportWriter {
   }
 
   readonly #keys = new Map<string, string>();
+  readonly #keyLists = new WeakMap<readonly string[], string[]>();
+
+  /** `"name": ` for each name, once per list of names. */
+  #keysOf(names: readonly string[]): string[] {
+    let keys = this.#keyLists.get(names);
+    if (keys === undefined) this.#keyLists.set(names, (keys = names.map((name) => `${pythonString(name)}: `)));
+    return keys;
+  }
   readonly #newlines: string[] = [];
 
   #newline(depth: number): string {
@@ -46,10 +60,17 @@ export class ExportWriter {
     const field = this.#newline(3);
     const separator = this.#indent === undefined ? ', ' : ',';
     let fields = '';
-    for (const name in object.fields) {
-      let key = this.#keys.get(name);
-      if (key === undefined) this.#keys.set(name, (key = `${pythonString(name)}: `));
-      fields += (fields === '' ? '{' + field : separator + field) + key + this.#value(object.fields[name]);
+    if (object.names !== undefined && object.values !== undefined) {
+      const keys = this.#keysOf(object.names);
+      for (let i = 0; i < keys.length; i++) {
+        fields += (i === 0 ? '{' + field : separator + field) + keys[i] + this.#value(object.values[i]);
+      }
+    } else {
+      for (const name in object.fields) {
+        let key = this.#keys.get(name);
+        if (key === undefined) this.#keys.set(name, (key = `${pythonString(name)}: `));
+        fields += (fields === '' ? '{' + field : separator + field) + key + this.#value(object.fields[name]);
+      }
     }
     fields = fields === '' ? '{}' : fields + inner + '}';
     const text = `{${inner}"model": ${pythonString(object.model)}${separator}${inner}"pk": ${object.pk}${separator}${inner}"fields": ${fields}${this.#newline(1)}}`;

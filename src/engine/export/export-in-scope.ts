@@ -103,7 +103,7 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
           continue;
         }
         pks?.add(pk);
-        object = { model: entry.name, pk, fields: exportFields(plan, row) };
+        object = exportObject(entry.name, pk, plan, row);
       } catch (error) {
         rows.return?.();
         throw asExportingError(error, entry.name, ordinal);
@@ -127,6 +127,8 @@ function asExportingError(error: unknown, model: string, ordinal: number): Expor
 interface ModelPlan {
   /** Fields in select order: `index` into the row's values (0 is the pk). */
   readonly fields: readonly { readonly name: string; readonly index: number; readonly convert: (stored: SqlValue) => unknown }[];
+  /** The field names, in order (shared by every object of the model). */
+  readonly names: readonly string[];
   /** Foreign keys that must point at exported rows: value index, target model, field name. */
   readonly keys: readonly { readonly index: number; readonly model: string; readonly field: string }[];
 }
@@ -140,6 +142,7 @@ function planFor(entry: ModelEntry): ModelPlan {
   const indexOf = (name: string) => entry.fields.findIndex((field) => field.name === name) + 1;
   plan = {
     fields: entry.fields.map((field, i) => ({ name: field.name, index: i + 1, convert: exportConverter(field) })),
+    names: entry.fields.map((field) => field.name),
     keys: entry.foreignKeys.filter((key) => !ignored.includes(key.field)).map((key) => ({ index: indexOf(key.field), model: key.model, field: key.field })),
   };
   plans.set(entry.name, plan);
@@ -214,8 +217,27 @@ function fieldsOf(plan: ModelPlan, row: SqlValue[]): RowFields {
   return fields;
 }
 
-function exportFields(plan: ModelPlan, row: SqlValue[]): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const field of plan.fields) fields[field.name] = field.convert(row[field.index] ?? null);
-  return fields;
+/** An exported row: values converted once; the `fields` object is only built if someone asks. */
+class ExportedRow implements ExportObject {
+  #fields: Record<string, unknown> | undefined;
+
+  constructor(readonly model: string, readonly pk: number, readonly names: readonly string[], readonly values: unknown[]) {}
+
+  get fields(): Record<string, unknown> {
+    if (this.#fields === undefined) {
+      const fields: Record<string, unknown> = {};
+      for (let i = 0; i < this.names.length; i++) fields[this.names[i] as string] = this.values[i];
+      this.#fields = fields;
+    }
+    return this.#fields;
+  }
+}
+
+function exportObject(model: string, pk: number, plan: ModelPlan, row: SqlValue[]): ExportObject {
+  const values = new Array<unknown>(plan.fields.length);
+  for (let i = 0; i < plan.fields.length; i++) {
+    const field = plan.fields[i] as ModelPlan['fields'][number];
+    values[i] = field.convert(row[field.index] ?? null);
+  }
+  return new ExportedRow(model, pk, plan.names, values);
 }
