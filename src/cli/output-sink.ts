@@ -4,7 +4,6 @@
  * Text is gathered into chunks of about 1 MiB and written with backpressure.
  */
 import { open, rename, rm } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { CliIo } from './io.js';
 
@@ -18,53 +17,42 @@ export interface OutputSink {
   abandon(): Promise<void>;
 }
 
-export async function openOutput(dest: string, io: CliIo): Promise<OutputSink> {
+/** Chunks text for `flush`; `finish` and `discard` end it either way. */
+function chunked(flush: (chunk: string) => Promise<unknown>, finish: () => Promise<void>, discard: () => Promise<void>): OutputSink {
   let buffer = '';
-  if (dest === '-') {
-    return {
-      async write(text) {
-        buffer += text;
-        if (buffer.length >= CHUNK) {
-          const chunk = buffer;
-          buffer = '';
-          await io.writeStdout(chunk);
-        }
-      },
-      async commit() {
-        if (buffer.length > 0) await io.writeStdout(buffer);
-        buffer = '';
-      },
-      async abandon() {
-        buffer = '';
-      },
-    };
-  }
-  const temporary = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
-  const handle: FileHandle = await open(temporary, 'w');
-  let closed = false;
-  const close = async (): Promise<void> => {
-    if (!closed) await handle.close();
-    closed = true;
-  };
   return {
     async write(text) {
       buffer += text;
-      if (buffer.length >= CHUNK) {
-        const chunk = buffer;
-        buffer = '';
-        await handle.write(chunk);
-      }
+      if (buffer.length < CHUNK) return;
+      const chunk = buffer;
+      buffer = '';
+      await flush(chunk);
     },
     async commit() {
-      if (buffer.length > 0) await handle.write(buffer);
+      if (buffer.length > 0) await flush(buffer);
       buffer = '';
-      await close();
-      await rename(temporary, dest);
+      await finish();
     },
     async abandon() {
       buffer = '';
-      await close();
-      await rm(temporary, { force: true });
+      await discard();
     },
   };
+}
+
+export async function openOutput(dest: string, io: CliIo): Promise<OutputSink> {
+  if (dest === '-') return chunked(io.writeStdout, async () => undefined, async () => undefined);
+  const temporary = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
+  const handle = await open(temporary, 'w');
+  return chunked(
+    (chunk) => handle.write(chunk),
+    async () => {
+      await handle.close();
+      await rename(temporary, dest);
+    },
+    async () => {
+      await handle.close();
+      await rm(temporary, { force: true });
+    },
+  );
 }
