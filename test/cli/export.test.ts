@@ -20,6 +20,14 @@ describe('relocate export', () => {
     expect(EXPORTABLE_MODELS.filter((entry) => !models.has(entry.name)).map((entry) => entry.name)).toEqual(['workflow_engine.workflowgroupstatus']);
   });
 
+  it('refuses to seed a database that already has data, and leaves it as it was', () => {
+    const before = readFileSync(join(cwd, 'a.sqlite'));
+    const again = runCli(['seed', 'exhaustive', '--db', 'a.sqlite'], cwd);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already holds');
+    expect(readFileSync(join(cwd, 'a.sqlite')).equals(before)).toBe(true);
+  });
+
   it('writes data to stdout and the summary to stderr', () => {
     const result = runCli(['export', 'users', '--db', 'a.sqlite', '--filter-usernames', 'owner'], cwd);
     expect(result.code).toBe(0);

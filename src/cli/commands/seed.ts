@@ -9,6 +9,9 @@ import { withDatabase } from '../database.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { dbOption } from '../context.js';
 import { startProgress } from '../progress.js';
+import { UsageError } from '../exit.js';
+import { countRows } from '../../db/store.js';
+import type { Driver } from '../../db/port.js';
 
 interface SeedArgs extends GlobalOptions {
   readonly db: string;
@@ -17,6 +20,12 @@ interface SeedArgs extends GlobalOptions {
 }
 
 const total = (inserted: ReadonlyMap<string, number>): number => [...inserted.values()].reduce((a, b) => a + b, 0);
+
+/** Seeds make fixed usernames and slugs: a second seed into the same database would collide. */
+function refuseIfSeeded(driver: Driver, db: string): void {
+  const rows = EXPORTABLE_MODELS.reduce((sum, entry) => sum + countRows(driver, entry), 0);
+  if (rows > 0) throw new UsageError(`${db} already holds ${rows} rows; seed into a new database (another --db, or delete this one)`);
+}
 
 export function seedCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
@@ -30,6 +39,7 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
           context.run(async () => {
             const args = argv as unknown as SeedArgs;
             await withDatabase({ db: args.db, backend: args.backend }, (driver) => {
+              refuseIfSeeded(driver, args.db);
               const instance = createExhaustiveInstance(driver);
               if (!args.silent) {
                 const covered = EXPORTABLE_MODELS.filter((entry) => instance.inserted.has(entry.name)).length;
@@ -48,6 +58,7 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
             if (!Number.isInteger(args.rows) || args.rows < 1) throw new RangeError('Expected --rows to be a positive integer');
             const progress = startProgress(context.io, args.silent);
             await withDatabase({ db: args.db, backend: args.backend }, (driver) => {
+              refuseIfSeeded(driver, args.db);
               const inserted = createSyntheticInstance(driver, { rows: args.rows, onProgress: (done) => progress.update(done, args.rows, 'rows') });
               progress.finish(`Seeded ${total(inserted)} rows in ${inserted.size} models`);
             });
