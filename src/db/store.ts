@@ -3,26 +3,16 @@
  * with or without a pk, counts. Values here are stored values; `field-codec.ts` converts them.
  */
 import type { ModelEntry } from '../core/registry/types.js';
-import type { Driver, Row, SqlValue } from './port.js';
+import type { Driver, SqlValue } from './port.js';
 import { quoteIdentifier as q } from './schema.js';
 
 function selectList(entry: ModelEntry): string {
   return ['"id"', ...entry.fields.map((field) => q(field.column))].join(', ');
 }
 
-/** Every row of a model, ascending pk (what an export and the validator rely on). */
-export function rowsInPkOrder(driver: Driver, entry: ModelEntry): IterableIterator<Row> {
-  return driver.prepare(`SELECT ${selectList(entry)} FROM ${q(entry.table)} ORDER BY "id"`).iterate();
-}
-
-/** The same rows as arrays: the pk first, then the fields in declared order (the fast path). */
+/** Every row of a model, ascending pk, as arrays: the pk first, then the fields in declared order. */
 export function rowValuesInPkOrder(driver: Driver, entry: ModelEntry): IterableIterator<SqlValue[]> {
   return driver.prepare(`SELECT ${selectList(entry)} FROM ${q(entry.table)} ORDER BY "id"`).values();
-}
-
-/** One column of every row (for the pre-passes that only need, say, user ids of members). */
-export function columnValues(driver: Driver, entry: ModelEntry, column: string): SqlValue[] {
-  return driver.prepare(`SELECT ${q(column)} AS v FROM ${q(entry.table)}`).all().map((row) => row.v as SqlValue);
 }
 
 export function countRows(driver: Driver, entry: ModelEntry): number {

@@ -85,7 +85,10 @@ class SqlJsDriverStatement implements Statement {
   }
 
   #row(): Row {
-    const values = this.#values();
+    return this.#named(this.#values());
+  }
+
+  #named(values: SqlValue[]): Row {
     const row: Row = {};
     for (let i = 0; i < values.length; i++) row[(this.#columns as string[])[i] as string] = values[i] as SqlValue;
     return row;
@@ -119,14 +122,7 @@ class SqlJsDriverStatement implements Statement {
   }
 
   *iterate(params?: Params): IterableIterator<Row> {
-    try {
-      this.#bind(params);
-      while (this.native.step()) yield this.#row();
-    } catch (error) {
-      throw toPortError(error);
-    } finally {
-      this.native.reset();
-    }
+    for (const values of this.values(params)) yield this.#named(values);
   }
 
   *values(params?: Params): IterableIterator<SqlValue[]> {
