@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -13,6 +14,8 @@ export interface CliIo {
   /** Writes data to stdout, waiting when the reader is slower than we are. */
   readonly writeStdout: (text: string) => Promise<void>;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Asks a yes/no question on the terminal; absent when there is no terminal to ask on. */
+  readonly confirm?: ((question: string) => Promise<boolean>) | undefined;
 }
 
 export function nodeIo(): CliIo {
@@ -25,7 +28,18 @@ export function nodeIo(): CliIo {
         process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
       }),
     env: process.env,
+    confirm: process.stdin.isTTY === true && process.stderr.isTTY === true ? askOnTerminal : undefined,
   };
+}
+
+async function askOnTerminal(question: string): Promise<boolean> {
+  const readline = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await readline.question(`${question} [y/N]: `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    readline.close();
+  }
 }
 
 export async function fileExists(path: string): Promise<boolean> {

@@ -14,8 +14,9 @@ import { initCommand } from './commands/init.js';
 import { modelDependenciesCommand } from './commands/model-dependencies.js';
 import { exportCommand } from './commands/export.js';
 import { seedCommand } from './commands/seed.js';
+import { importCommand } from './commands/import.js';
 
-const COMMANDS = ['init', 'model-dependencies', 'seed', 'export'];
+const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import'];
 
 function build(argv: readonly string[], context: CommandContext): Argv<GlobalOptions> {
   const withGlobals = yargs([...argv])
@@ -33,6 +34,7 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
     .command(modelDependenciesCommand(context))
     .command(seedCommand(context))
     .command(exportCommand(context))
+    .command(importCommand(context))
     .demandCommand(1, 'Name a command; see relocate --help')
     .recommendCommands()
     .strict()

@@ -61,6 +61,7 @@ export function createTableSql(entry: ModelEntry, tables: ReadonlyMap<string, st
   }
   for (const set of entry.uniques) {
     if (set.length === 1 && set[0] === 'id') continue;
+    if (entry.uniqueConditions?.[set.join(':')] !== undefined) continue; // a partial unique index
     lines.push(`UNIQUE (${columnsOf(entry, set).map(quoteIdentifier).join(', ')})`);
   }
   for (const field of entry.fields) {
@@ -80,6 +81,15 @@ function indexSql(entry: ModelEntry, tables: ReadonlyMap<string, string>): strin
     });
 }
 
+/** Django's conditional unique constraints, as partial unique indexes. */
+function conditionalUniqueSql(entry: ModelEntry): string[] {
+  return Object.entries(entry.uniqueConditions ?? {}).map(([key, condition]) => {
+    const columns = columnsOf(entry, key.split(':')).map(quoteIdentifier).join(', ');
+    const name = quoteIdentifier(`${entry.table}__unique__${key.replaceAll(':', '__')}`);
+    return `CREATE UNIQUE INDEX ${name} ON ${quoteIdentifier(entry.table)} (${columns}) WHERE ${condition}`;
+  });
+}
+
 /** Every statement that makes a new database, in an order SQLite accepts. */
 export function schemaStatements(stored: readonly ModelEntry[], registryVersion: string): string[] {
   const tables = new Map(stored.map((entry) => [entry.name, entry.table]));
@@ -88,5 +98,6 @@ export function schemaStatements(stored: readonly ModelEntry[], registryVersion:
     `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registryVersion)})`,
     ...stored.map((entry) => createTableSql(entry, tables)),
     ...stored.flatMap((entry) => indexSql(entry, tables)),
+    ...stored.flatMap(conditionalUniqueSql),
   ];
 }

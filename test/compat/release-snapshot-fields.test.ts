@@ -6,24 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldClassInfo } from '../../src/core/registry/field-classes.js';
 import type { ValueKind } from '../../src/core/registry/field-classes.js';
 import { findModel } from '../../src/core/registry/index.js';
+import { REMOVED_FIELDS, REMOVED_MODELS } from '../../src/core/registry/removed.js';
 import { hasSharedReference, readReference } from '../helpers/shared-reference.js';
-
-/** Models and fields that left Sentry before the registry's version, and why we know. */
-const REMOVED_MODELS = [
-  'sentry.actor', // replaced by owner_team / owner_user_id style fields (24.5)
-  'sentry.alertruleexcludedprojects', // removed mid 2024
-  'sentry.alertruletriggerexclusion', // removed mid 2024
-  'sentry.incidentsubscription', // removed late 2024 (migrations 0800-0801)
-  'sentry.spanattributeextractionruleconfig', // short-lived, in 24.7.0 only
-  'sentry.spanattributeextractionrulecondition',
-];
-const REMOVED_FIELDS = [
-  'sentry.alertrule.owner', // became team + user_id
-  'sentry.alertrule.include_all_projects', // migration 0794
-  'sentry.rule.owner', // became owner_team + owner_user_id
-  'sentry.team.actor',
-  'sentry.team.org_role',
-];
 
 /** What a value of each JSON type seen in an export may be held by. */
 const HOLDERS: Record<string, readonly ValueKind[]> = {

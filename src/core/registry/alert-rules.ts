@@ -1,4 +1,5 @@
 import { defineModel, f, fk, now } from './define.js';
+import { querySubscriptionImport } from './organizations-import.js';
 
 export const alertrule = defineModel({
   model: 'sentry.alertrule',
@@ -112,6 +113,7 @@ export const querysubscription = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['subscription_id']],
+  rules: { import: querySubscriptionImport },
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     fk('snuba_query', 'sentry.snubaquery', 'FlexibleForeignKey', { null: true }),

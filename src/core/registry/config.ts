@@ -1,7 +1,9 @@
 import { defineModel, f, now } from './define.js';
+import { overwritableConfig } from './import-rules.js';
 
 /** Options that change with every install or ping: never in a non-Global export. */
 const optionRules = {
+  import: overwritableConfig(['key']),
   exportExcludes: {
     field: 'key',
     values: ['sentry:install-id', 'sentry:latest_version', 'sentry:last_worker_ping', 'sentry:last_worker_version'],
@@ -47,6 +49,7 @@ export const relay = defineModel({
   scope: 'Config',
   uniques: [['relay_id']],
   customOrdinal: ['relay_id'],
+  rules: { import: overwritableConfig(['relay_id']) },
   fields: [
     f('relay_id', 'CharField', { maxLength: 64 }),
     f('public_key', 'CharField', { maxLength: 200 }),
@@ -63,6 +66,7 @@ export const relayusage = defineModel({
   scope: 'Config',
   uniques: [['relay_id', 'version']],
   customOrdinal: ['relay_id', 'version'],
+  rules: { import: overwritableConfig(['relay_id', 'version']) },
   fields: [
     f('relay_id', 'CharField', { maxLength: 64 }),
     f('version', 'CharField', { maxLength: 32, default: '0.0.1' }),

@@ -90,6 +90,8 @@ export interface ModelSpec {
   readonly uniques: readonly (readonly string[])[];
   readonly relocationDependencies?: readonly string[];
   readonly customOrdinal?: readonly string[];
+  /** Conditional unique sets: ":"-joined set → SQL condition (see ModelEntry.uniqueConditions). */
+  readonly uniqueConditions?: Readonly<Record<string, string>>;
   readonly fields: readonly Field[];
   readonly rules?: ModelRules;
   /** Set for the engine's own Excluded tables (import chunks, claim hashes). */
@@ -111,6 +113,7 @@ export function defineModel(spec: ModelSpec): ModelEntry {
     uniques: spec.uniques,
     fields: spec.fields,
     ...(spec.customOrdinal !== undefined && { customOrdinal: spec.customOrdinal }),
+    ...(spec.uniqueConditions !== undefined && { uniqueConditions: spec.uniqueConditions }),
     stored: spec.stored ?? spec.scope !== 'Excluded',
     rules: spec.rules ?? {},
   };

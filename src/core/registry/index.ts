@@ -26,7 +26,7 @@ export const SENTRY_COMMIT = '3f5fd083cfb0f7f6822c654eef5b1cc429366c01';
  * Bumped whenever a change to the registry changes the SQLite schema. A database records the
  * version that made it; opening it with another version is refused, naming both.
  */
-export const REGISTRY_VERSION = `sentry-${SENTRY_COMMIT.slice(0, 8)}/schema-1`;
+export const REGISTRY_VERSION = `sentry-${SENTRY_COMMIT.slice(0, 8)}/schema-2`;
 
 const families: readonly Readonly<Record<string, ModelEntry>>[] = [
   users, config, organizations, projects, alertRules, rules, incidents, dashboards, monitors,

@@ -1,4 +1,5 @@
 import { call, defineModel, dict, f, fk, now } from './define.js';
+import { monitorImport } from './organizations-import.js';
 
 export const monitor = defineModel({
   model: 'sentry.monitor',
@@ -6,6 +7,7 @@ export const monitor = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['guid'], ['project_id', 'slug']],
+  rules: { import: monitorImport },
   fields: [
     f('date_added', 'DateTimeField', { default: now }),
     fk('organization_id', 'sentry.organization', 'ImplicitForeignKey'),

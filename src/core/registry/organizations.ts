@@ -1,4 +1,5 @@
 import { defineModel, f, fk, list, now } from './define.js';
+import { organizationImport, organizationMemberImport, orgAuthTokenImport, savedSearchImport } from './organizations-import.js';
 
 export const datasecrecywaiver = defineModel({
   model: 'sentry.datasecrecywaiver',
@@ -43,6 +44,7 @@ export const organization = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['slug']],
+  rules: { import: organizationImport },
   fields: [
     f('name', 'CharField', { maxLength: 64 }),
     f('slug', 'SentryOrgSlugField', { maxLength: 50 }),
@@ -73,7 +75,7 @@ export const organizationmember = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   // A member invited by someone outside the export is still exported.
-  rules: { exportIgnoresMissing: ['inviter_id'] },
+  rules: { import: organizationMemberImport, exportIgnoresMissing: ['inviter_id'] },
   uniques: [['email', 'organization'], ['organization', 'user_id'], ['token']],
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
@@ -126,6 +128,7 @@ export const orgauthtoken = defineModel({
   silos: ['Control'],
   scope: 'Organization',
   uniques: [['token_hashed']],
+  rules: { import: orgAuthTokenImport },
   fields: [
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey'),
     f('token_hashed', 'TextField'),
@@ -164,6 +167,9 @@ export const savedsearch = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['is_global', 'name'], ['organization', 'owner_id', 'type']],
+  // Global searches have unique names; an owner pins one search per type.
+  uniqueConditions: { 'is_global:name': '"is_global" = 1', 'organization:owner_id:type': '"visibility" = \'owner_pinned\'' },
+  rules: { import: savedSearchImport },
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey', { null: true }),
     f('type', 'PositiveSmallIntegerField', { null: true, default: 0 }),

@@ -1,4 +1,5 @@
 import { defineModel, dict, f, fk, now } from './define.js';
+import { projectImport, projectKeyImport, projectOptionImport } from './organizations-import.js';
 
 export const counter = defineModel({
   model: 'sentry.counter',
@@ -80,6 +81,7 @@ export const project = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['organization', 'slug']],
+  rules: { import: projectImport },
   fields: [
     // max_length raised from 50 to 100 in Sept 2024 (migration 0770).
     f('slug', 'SentrySlugField', { null: true, maxLength: 100 }),
@@ -115,6 +117,7 @@ export const projectkey = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['public_key'], ['secret_key']],
+  rules: { import: projectKeyImport },
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     f('label', 'CharField', { null: true, maxLength: 64 }),
@@ -137,6 +140,7 @@ export const projectoption = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['key', 'project']],
+  rules: { import: projectOptionImport },
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     f('key', 'CharField', { maxLength: 64 }),

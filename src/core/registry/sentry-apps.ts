@@ -1,5 +1,6 @@
 import { call, defineModel, dict, f, fk, now } from './define.js';
 import type { RowFields } from './types.js';
+import { apiTokenImport } from './organizations-import.js';
 
 /** Tied to an OAuth application: Global; a user's own: Config. */
 const globalIfApplication = (row: RowFields) => (row.application == null ? 'Config' as const : 'Global' as const);
@@ -90,7 +91,7 @@ export const apitoken = defineModel({
   table: 'sentry_apitoken',
   silos: ['Control'],
   scope: ['Config', 'Global'],
-  rules: { scopeOf: globalIfApplication },
+  rules: { import: apiTokenImport, scopeOf: globalIfApplication },
   uniques: [['hashed_refresh_token'], ['hashed_token'], ['refresh_token'], ['token']],
   fields: [
     f('scopes', 'BitField'),

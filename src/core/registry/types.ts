@@ -1,5 +1,6 @@
 import type { ModelScope, RelocationScope } from '../scopes.js';
 import type { FieldClass } from './field-classes.js';
+import type { ImportRules } from './import-rules.js';
 
 export type Silo = 'Control' | 'Region' | 'Monolith';
 
@@ -79,6 +80,8 @@ export interface ModelRules {
   readonly exportReferencedBy?: ExportReferencedBy;
   /** Keys whose target may be missing from the export without dropping the row. */
   readonly exportIgnoresMissing?: readonly string[];
+  /** How rows of the model are imported, where that differs from a plain insert (import-rules.ts). */
+  readonly import?: ImportRules;
 }
 
 /** Everything the registry knows about one Sentry model. */
@@ -97,6 +100,11 @@ export interface ModelEntry {
   readonly fields: readonly Field[];
   /** Fields the validator orders rows by instead of the pk (`__relocation_custom_ordinal__`). */
   readonly customOrdinal?: readonly string[];
+  /**
+   * Unique sets that hold only where a condition does (Django's `UniqueConstraint(condition=…)`),
+   * keyed by the ":"-joined set, as an SQL condition over the table's columns.
+   */
+  readonly uniqueConditions?: Readonly<Record<string, string>>;
   /** True when the model has a table here: every non-Excluded model, and the engine's own. */
   readonly stored: boolean;
   readonly rules: ModelRules;

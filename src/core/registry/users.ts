@@ -1,4 +1,6 @@
 import { call, defineModel, dict, f, fk, now } from './define.js';
+import { emailImport, userEmailImport, userImport, userIpImport, userOptionImport, userPermissionImport } from './users-import.js';
+import { overwritableConfig } from './import-rules.js';
 
 export const authenticator = defineModel({
   model: 'sentry.authenticator',
@@ -59,6 +61,7 @@ export const email = defineModel({
   silos: ['Control'],
   scope: 'User',
   rules: {
+    import: emailImport,
     // Email has no key to User: a non-Global export takes the addresses of exported users.
     exportReferencedBy: {
       field: 'email',
@@ -81,6 +84,7 @@ export const user = defineModel({
   scope: 'User',
   uniques: [['username']],
   customOrdinal: ['username'],
+  rules: { import: userImport },
   fields: [
     // password and last_login come from Django's AbstractBaseUser.
     f('password', 'CharField', { maxLength: 128 }),
@@ -114,6 +118,7 @@ export const useremail = defineModel({
   uniques: [['email', 'user']],
   relocationDependencies: ['sentry.email'],
   customOrdinal: ['user', 'email'],
+  rules: { import: userEmailImport },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     f('email', 'EmailField', { maxLength: 75 }),
@@ -130,6 +135,7 @@ export const userip = defineModel({
   scope: 'Global',
   uniques: [['ip_address', 'user']],
   customOrdinal: ['user', 'ip_address'],
+  rules: { import: userIpImport },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     f('ip_address', 'GenericIPAddressField'),
@@ -149,6 +155,7 @@ export const useroption = defineModel({
   // Sentry applies this ordinal only to global options (organization_id and project_id both
   // null); scoped options keep the pk order.
   customOrdinal: ['user', 'key'],
+  rules: { import: userOptionImport },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     fk('project_id', 'sentry.project', 'HybridCloudForeignKey', { null: true }),
@@ -165,6 +172,7 @@ export const userpermission = defineModel({
   scope: 'Config',
   uniques: [['permission', 'user']],
   customOrdinal: ['user', 'permission'],
+  rules: { import: userPermissionImport },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     f('permission', 'CharField', { maxLength: 32 }),
@@ -178,6 +186,7 @@ export const userrole = defineModel({
   scope: 'Config',
   uniques: [['name']],
   customOrdinal: ['name'],
+  rules: { import: overwritableConfig(['name']) },
   fields: [
     f('date_updated', 'DateTimeField', { default: now }),
     f('date_added', 'DateTimeField', { null: true, default: now }),

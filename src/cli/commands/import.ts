@@ -1,0 +1,155 @@
+/**
+ * `relocate import {users|organizations|config|global} SRC`: Sentry's `sentry import`, with its
+ * options, plus `--import-uuid` (resume or repeat an import without duplicating rows), `--dry-run`
+ * (do everything, print the report, roll back) and `--report FILE`. Diagnostics go to stderr; the
+ * dry run's report is data and goes to stdout.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { findingsFileText } from '../../core/findings.js';
+import { dumpPythonJson } from '../../core/json/python-json.js';
+import { EXPORTABLE_MODELS } from '../../core/registry/index.js';
+import type { ImportScope } from '../../core/scopes.js';
+import { countRows } from '../../db/store.js';
+import { INTEGRITY_ERROR_HINT, ImportingError, importInScope } from '../../engine/import/index.js';
+import type { ImportOptions, ImportReport } from '../../engine/import/index.js';
+import { withDatabase } from '../database.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import { dbOption } from '../context.js';
+import { UsageError } from '../exit.js';
+import { openSource } from '../file-source.js';
+import { readFilter } from '../filter-options.js';
+import { writeFileAtomic } from '../io.js';
+import { startProgress } from '../progress.js';
+
+interface ImportArgs extends GlobalOptions {
+  readonly db: string;
+  readonly src: string;
+  readonly findingsFile?: string;
+  readonly report?: string;
+  readonly silent: boolean;
+  readonly prompt: boolean;
+  readonly dryRun: boolean;
+  readonly importUuid?: string;
+  readonly mergeUsers?: boolean;
+  readonly overwriteConfigs?: boolean;
+  readonly filterUsernames?: string;
+  readonly filterUsernamesFile?: string;
+  readonly filterOrgSlugs?: string;
+}
+
+type Extra = 'usernames' | 'slugs' | 'merge' | 'overwrite';
+
+const SCOPES: readonly { command: string; scope: ImportScope; describe: string; extras: readonly Extra[] }[] = [
+  { command: 'users', scope: 'User', describe: 'Import users and their own data (User scope)', extras: ['usernames', 'merge'] },
+  { command: 'organizations', scope: 'Organization', describe: 'Import organizations, their members and their data', extras: ['slugs', 'merge'] },
+  { command: 'config', scope: 'Config', describe: 'Import instance configuration and its admin users', extras: ['merge', 'overwrite'] },
+  { command: 'global', scope: 'Global', describe: 'Replace everything with the backup (deletes existing data first)', extras: [] },
+];
+
+/** Sentry's question before a Global import. */
+const DELETE_QUESTION = 'Proceeding with this operation will irrecoverably delete all existing low-volume data - are you sure want to continue?';
+
+function options(yargs: Argv<GlobalOptions>, extras: readonly Extra[]): Argv<GlobalOptions> {
+  let parser = yargs
+    .positional('src', { type: 'string', demandOption: true, describe: 'The export to import, or - for stdin' })
+    .option('db', dbOption)
+    .option('findings-file', { type: 'string', describe: 'Write errors (or []) as Sentry findings JSON to this file', requiresArg: true })
+    .option('report', { type: 'string', describe: 'Write per model the rows inserted, merged, overwritten, dropped and renamed', requiresArg: true })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Do everything, print the report on stdout, then roll back' })
+    .option('import-uuid', { type: 'string', describe: 'Name the import; a re-run with the same UUID skips the batches already written', requiresArg: true })
+    .option('silent', { type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
+    .option('prompt', { type: 'boolean', default: true, describe: 'Ask before deleting existing data (--no-prompt answers yes)' });
+  if (extras.includes('usernames')) {
+    parser = parser
+      .option('filter-usernames', { type: 'string', describe: 'Only these users (comma separated)', requiresArg: true })
+      .option('filter-usernames-file', { type: 'string', describe: 'Only the users named in this file', requiresArg: true });
+  }
+  if (extras.includes('slugs')) {
+    parser = parser.option('filter-org-slugs', { type: 'string', describe: 'Only these organizations (comma separated)', requiresArg: true });
+  }
+  if (extras.includes('merge')) {
+    parser = parser.option('merge-users', { type: 'boolean', default: false, describe: 'Reuse existing users with the same username (and keep their own data) instead of adding suffixed ones' });
+  }
+  if (extras.includes('overwrite')) {
+    parser = parser.option('overwrite-configs', { type: 'boolean', default: false, describe: 'A colliding option, relay or user role takes the imported value' });
+  }
+  return parser;
+}
+
+export function importCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
+  return {
+    command: 'import',
+    describe: 'Import a Sentry JSON backup into the database',
+    builder: (yargs) => {
+      let parser = yargs;
+      for (const spec of SCOPES) {
+        parser = parser.command(`${spec.command} <src>`, spec.describe, (sub) => options(sub, spec.extras),
+          (argv) => context.run(() => runImport(context, spec.scope, argv as unknown as ImportArgs)));
+      }
+      return parser.demandCommand(1, 'Name a scope: users, organizations, config or global');
+    },
+    handler: () => undefined,
+  };
+}
+
+async function runImport(context: CommandContext, scope: ImportScope, argv: ImportArgs): Promise<void> {
+  const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
+  const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
+  const { source, release } = await openSource(argv.src);
+  const progress = startProgress(context.io, argv.silent);
+  const importOptions: ImportOptions = {
+    scope,
+    mergeUsers: argv.mergeUsers ?? false,
+    overwriteConfigs: argv.overwriteConfigs ?? false,
+    dryRun: argv.dryRun,
+    ...(argv.importUuid !== undefined && { importUuid: argv.importUuid }),
+    ...(filterUsernames !== undefined && { filterUsernames }),
+    ...(filterOrgSlugs !== undefined && { filterOrgSlugs }),
+    onProgress: (step) => progress.update(step.rowsDone, Math.max(step.rowsTotal, 1), step.phase === 'checking' ? 'checking the file' : step.model ?? ''),
+  };
+  try {
+    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun }, async (driver) => {
+      if (scope === 'Global' && !argv.dryRun) await confirmDeletion(context, argv, EXPORTABLE_MODELS.reduce((n, entry) => n + countRows(driver, entry), 0));
+      let report: ImportReport;
+      try {
+        report = importInScope(driver, source, importOptions);
+      } catch (error) {
+        if (error instanceof ImportingError) {
+          if (!argv.silent && error.kind === 'IntegrityError') context.io.stderr(`${INTEGRITY_ERROR_HINT}\n`);
+          if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText([error.toFinding()]));
+        }
+        throw error;
+      }
+      if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText([]));
+      const reportText = dumpPythonJson(report.toJSON(), { indent: 2, sortKeys: true }) + '\n';
+      if (argv.report !== undefined) await writeFileAtomic(argv.report, reportText);
+      if (argv.dryRun) await context.io.writeStdout(reportText);
+      progress.finish(summary(report, argv));
+    });
+  } finally {
+    await release();
+  }
+}
+
+/** `import global` deletes everything first: ask, unless told not to or there is nothing to delete. */
+async function confirmDeletion(context: CommandContext, argv: ImportArgs, rows: number): Promise<void> {
+  if (!argv.prompt || rows === 0) return;
+  if (context.io.confirm === undefined || argv.src === '-') {
+    throw new UsageError(`${argv.db} holds ${rows} rows that import global would delete; there is no terminal to ask on, so pass --no-prompt to go ahead`);
+  }
+  if (!(await context.io.confirm(DELETE_QUESTION))) throw new UsageError('Import cancelled.');
+}
+
+function summary(report: ImportReport, argv: ImportArgs): string {
+  const written = report.total((m) => m.written);
+  const models = [...report.models.values()].filter((m) => m.written > 0).length;
+  const dropped = report.total((m) => m.droppedCount);
+  const renamed = report.total((m) => m.renamed.length);
+  const resumed = report.total((m) => m.resumedRows);
+  const parts = [`${argv.dryRun ? 'Dry run: would import' : 'Imported'} ${written} rows of ${models} models (${report.scope} scope) from ${argv.src === '-' ? 'stdin' : argv.src}`];
+  if (dropped > 0) parts.push(`dropped ${dropped}`);
+  if (renamed > 0) parts.push(`renamed ${renamed}`);
+  if (resumed > 0) parts.push(`${resumed} already imported by ${report.importUuid}`);
+  if (dropped > 0 || renamed > 0) parts.push(argv.report === undefined ? 'see --report FILE for details' : `details in ${argv.report}`);
+  return parts.join('; ');
+}

@@ -1,0 +1,71 @@
+/**
+ * The objects of an export file, one at a time: each array element parsed and checked for the
+ * shape Sentry's deserializer expects (`{"model": str, "pk": int, "fields": {...}}`). Anything
+ * else is a DeserializationFailed error naming the element's line, before any row is written.
+ */
+import { arrayElements, JsonInputError } from '../../core/json/array-elements.js';
+import type { ArrayElement } from '../../core/json/array-elements.js';
+import { parseJsonText } from '../../core/json/json-text.js';
+import { ImportingError } from './import-error.js';
+
+export interface FileObject {
+  readonly model: string;
+  readonly pk: number;
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** 1-based line where the object starts. */
+  readonly line: number;
+}
+
+/** A re-readable source of the file's bytes (a file, a buffer, a browser File read in slices). */
+export interface ImportSource {
+  chunks(): Iterable<Uint8Array>;
+}
+
+/**
+ * JSON.parse is fast but turns `1.0` into `1`; a float written with a zero fraction or an exponent
+ * must come back as a float, so text that may hold one goes through the float-keeping parser.
+ */
+const MAY_HOLD_INTEGRAL_FLOAT = /[0-9]\.0*(?![0-9])|[0-9][eE]/;
+
+function parseText(text: string): unknown {
+  return MAY_HOLD_INTEGRAL_FLOAT.test(text) ? parseJsonText(text) : JSON.parse(text);
+}
+
+export function parseElement(element: ArrayElement): FileObject {
+  const fail = (reason: string, model = '', leftPk?: number): never => {
+    throw new ImportingError('DeserializationFailed', { model, line: element.line, leftPk }, reason);
+  };
+  // A "__proto__" key would become an object's prototype in some parsers; no Sentry field has it.
+  if (element.text.includes('"__proto__"')) fail('the key "__proto__" is not allowed in an export');
+  let value: unknown;
+  try {
+    value = parseText(element.text);
+  } catch (error) {
+    fail(`invalid JSON in element ${element.index + 1}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail(`element ${element.index + 1} is not an object; expected {"model": ..., "pk": ..., "fields": {...}}`);
+  }
+  const object = value as Record<string, unknown>;
+  const { model, pk, fields } = object;
+  if (typeof model !== 'string') return fail('expected "model" to be a string like "sentry.user"');
+  if (typeof pk !== 'number' || !Number.isInteger(pk)) return fail(`expected "pk" to be an integer, got ${JSON.stringify(pk) ?? 'nothing'}`, model);
+  if (!Number.isSafeInteger(pk)) return fail(`expected "pk" to be an integer within ±(2^53 − 1), got ${BigInt(pk).toString()}`, model);
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fail('expected "fields" to be an object', model, pk);
+  for (const key of Object.keys(object)) {
+    if (key !== 'model' && key !== 'pk' && key !== 'fields') fail(`unexpected key "${key}" beside model, pk and fields`, model, pk);
+  }
+  return { model, pk, fields: fields as Record<string, unknown>, line: element.line };
+}
+
+/** Every object of the source, in file order. */
+export function* fileObjects(source: ImportSource): Generator<FileObject> {
+  try {
+    for (const element of arrayElements(source.chunks())) yield parseElement(element);
+  } catch (error) {
+    if (error instanceof JsonInputError) {
+      throw new ImportingError('DeserializationFailed', { model: '', line: error.line }, error.message, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Sentry's `import_by_model`: one batch of up to 20 rows of one model. A chunk recorded for the
+ * same import UUID, model and first ordinal means the batch was written before: its pk map is
+ * rebuilt from the chunk and nothing is written. Otherwise each row is filtered, its keys remapped
+ * through the pk map, normalized and written by its model's rules, and a chunk records the batch.
+ */
+import { getModel } from '../../core/registry/index.js';
+import type { ImportRules, ImportingRow, StoredValue, WriteOutcome } from '../../core/registry/import-rules.js';
+import type { ModelEntry } from '../../core/registry/types.js';
+import { IMPORT_SCOPES, possibleScopes } from '../../core/scopes.js';
+import type { ImportScope, RelocationScope } from '../../core/scopes.js';
+import { ConstraintViolation, DatabaseError, IntegerOutOfRange } from '../../db/port.js';
+import type { Driver } from '../../db/port.js';
+import type { FileObject } from './file-objects.js';
+import { ImportingError } from './import-error.js';
+import type { ImportErrorKind } from './import-error.js';
+import type { ImportReport, ModelImportReport } from './import-report.js';
+import { prepareRow } from './prepare-row.js';
+import type { Defaults } from './prepare-row.js';
+import type { PrimaryKeyMap } from './primary-key-map.js';
+import type { RuleContext } from './rule-context.js';
+import type { ImportFilter, ScanResult } from './scan-file.js';
+import { findChunk, saveChunk } from './import-chunks.js';
+import type { ChunkRecord } from './import-chunks.js';
+
+export const MAX_BATCH_SIZE = 20;
+
+type ConcreteScope = Exclude<RelocationScope, 'Excluded'>;
+
+export interface BatchDeps {
+  readonly driver: Driver;
+  readonly scope: ImportScope;
+  readonly importUuid: string;
+  readonly scan: ScanResult;
+  readonly pkMap: PrimaryKeyMap;
+  readonly context: RuleContext;
+  readonly defaults: Defaults;
+  readonly report: ImportReport;
+}
+
+const NO_RULES: ImportRules = {};
+
+export class BatchImporter {
+  /** Scopes of rows already written, for models whose rows take their scope from a parent. */
+  readonly #rowScopes = new Map<string, Map<number, ConcreteScope>>();
+  readonly #allowed: readonly RelocationScope[];
+
+  constructor(private readonly deps: BatchDeps) {
+    this.#allowed = IMPORT_SCOPES[deps.scope];
+  }
+
+  importBatch(entry: ModelEntry, objects: readonly FileObject[], minOrdinal: number): void {
+    const { driver, importUuid, pkMap, report } = this.deps;
+    const modelReport = report.model(entry.name);
+    const done = findChunk(driver, entry, importUuid, minOrdinal);
+    if (done !== undefined) {
+      for (const [oldPk, mapped] of done) pkMap.insert(entry.name, oldPk, mapped.pk, mapped.kind, mapped.slug);
+      modelReport.resumedRows += done.size;
+      return;
+    }
+    if (!possibleScopes(entry.scope).some((scope) => this.#allowed.includes(scope))) {
+      for (const object of objects) modelReport.drop(object.pk, `not in ${this.deps.scope} scope`);
+      return;
+    }
+    const filters = this.deps.scan.filters.filter((filter) => filter.model === entry.name);
+    const chunk: ChunkRecord = { minOrdinal, written: [], slugs: new Map() };
+    objects.forEach((object, i) => {
+      const ordinal = minOrdinal + i;
+      try {
+        const outcome = this.#importRow(entry, object, ordinal, filters, modelReport);
+        if (outcome !== undefined) chunk.written.push({ oldPk: object.pk, ...outcome });
+      } catch (error) {
+        throw located(error, { model: entry.name, ordinal, leftPk: object.pk, line: object.line });
+      }
+    });
+    if (chunk.written.length > 0) saveChunk(driver, entry, importUuid, chunk, this.deps.context.now());
+  }
+
+  /** Imports one row; returns what was written, or undefined when the row was dropped. */
+  #importRow(entry: ModelEntry, object: FileObject, ordinal: number, filters: readonly ImportFilter[], modelReport: ModelImportReport) {
+    for (const filter of filters) {
+      const value = filter.field === 'id' ? object.pk : object.fields[filter.field];
+      if (!filter.values.has(value)) return modelReport.drop(object.pk, `filtered: ${filter.reason}`);
+    }
+    const { context, pkMap } = this.deps;
+    const prepared = prepareRow(entry, object, ordinal, this.deps.defaults);
+    for (const name of prepared.unknownFields) modelReport.unknownFields.set(name, (modelReport.unknownFields.get(name) ?? 0) + 1);
+    const row: ImportingRow = { model: entry.name, oldPk: object.pk, fields: prepared.fields, original: { ...prepared.fields } };
+    const rules = entry.rules.import ?? NO_RULES;
+    context.current = { report: modelReport, pk: object.pk };
+
+    const unmapped = this.#remapKeys(entry, row, rules);
+    if (unmapped !== undefined) return modelReport.drop(object.pk, unmapped);
+    const dropped = rules.normalize?.(row, context);
+    if (dropped !== undefined) return modelReport.drop(object.pk, dropped);
+    const rowScope = this.#rowScope(entry, row);
+    if (!this.#allowed.includes(rowScope)) return modelReport.drop(object.pk, `this row is ${rowScope}, not in ${this.deps.scope} scope`);
+
+    const outcome: WriteOutcome = rules.write?.(row, context) ?? { pk: context.insert(row), kind: 'Inserted' };
+    if ('skip' in outcome) return modelReport.drop(object.pk, outcome.skip);
+    const slug = typeof row.fields.slug === 'string' ? row.fields.slug : undefined;
+    pkMap.insert(entry.name, object.pk, outcome.pk, outcome.kind, slug);
+    if (entry.rules.scopeOf !== undefined) this.#rememberScope(entry.name, outcome.pk, rowScope);
+    if (outcome.kind === 'Inserted') modelReport.inserted++;
+    else if (outcome.kind === 'Existing') modelReport.existing++;
+    else modelReport.overwritten++;
+    return { pk: outcome.pk, kind: outcome.kind, slug };
+  }
+
+  /**
+   * Sentry's default normalize: every key through the pk map. A key whose target was not imported
+   * drops the row (or becomes null, where the model says so); a key to a row the file never had
+   * is an error, since the file is then inconsistent.
+   */
+  #remapKeys(entry: ModelEntry, row: ImportingRow, rules: ImportRules): string | undefined {
+    for (const key of entry.foreignKeys) {
+      const value = row.fields[key.field];
+      if (value === null || value === undefined) continue;
+      const target = getModel(key.model);
+      if (!target.stored || target.scope === 'Excluded') return `${key.field} points at ${key.model}, which is never imported`;
+      const mapped = this.deps.pkMap.get(key.model, value as number);
+      if (mapped !== undefined) {
+        row.fields[key.field] = mapped.pk;
+        continue;
+      }
+      if (rules.nullWhenUnmapped?.includes(key.field) === true) {
+        row.fields[key.field] = null;
+        continue;
+      }
+      if (this.deps.scan.pks.get(key.model)?.has(value as number) === true) {
+        return `parent ${key.model} pk ${String(value)} was not imported (via ${key.field})`;
+      }
+      throw new ImportingError('ValidationError', { model: entry.name }, `${key.field} points at ${key.model} pk ${String(value)}, which is not in the file`);
+    }
+    return undefined;
+  }
+
+  #rowScope(entry: ModelEntry, row: ImportingRow): ConcreteScope {
+    const { scopeOf } = entry.rules;
+    if (scopeOf === undefined) return entry.scope as ConcreteScope;
+    return scopeOf(row.fields as Readonly<Record<string, StoredValue>>, (model, pk) => this.#rowScopes.get(model)?.get(pk));
+  }
+
+  #rememberScope(model: string, pk: number, scope: ConcreteScope): void {
+    let scopes = this.#rowScopes.get(model);
+    if (scopes === undefined) this.#rowScopes.set(model, (scopes = new Map()));
+    scopes.set(pk, scope);
+  }
+}
+
+/** Sentry's exception mapping (§3.2), with the row's place in the file added. */
+function located(error: unknown, where: { model: string; ordinal: number; leftPk: number; line: number }): ImportingError {
+  if (error instanceof ImportingError) {
+    if (error.on.ordinal !== undefined) return error;
+    return new ImportingError(error.kind, where, error.reason, { cause: error.cause ?? error });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  let kind: ImportErrorKind = 'Unknown';
+  if (error instanceof ConstraintViolation) kind = 'IntegrityError';
+  else if (error instanceof IntegerOutOfRange || error instanceof TypeError || error instanceof SyntaxError) kind = 'DeserializationFailed';
+  else if (error instanceof DatabaseError) kind = 'DatabaseError';
+  else if (error instanceof Error && error.name === 'UniqueVariantError') kind = 'IntegrityError';
+  return new ImportingError(kind, where, reason, { cause: error });
+}

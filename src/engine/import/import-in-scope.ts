@@ -1,0 +1,121 @@
+/**
+ * Import in a scope: Sentry's `_import` (§3.1), over the driver port. A first pass checks the
+ * whole file and resolves the filters before anything is written; then, in one transaction,
+ * Global clears every table, and the rows go in batches of 20 per model in the registry's order,
+ * org auth tokens last. Any failure rolls everything back, so the database is exactly as before.
+ */
+import { randomString, RuleContext } from './rule-context.js';
+import { HEX } from '../../core/registry/import-rules.js';
+import type { ImportScope } from '../../core/scopes.js';
+import { formatSentryDatetime } from '../../core/json/datetime.js';
+import type { Driver } from '../../db/port.js';
+import { BatchImporter, MAX_BATCH_SIZE } from './import-batch.js';
+import { clearAllTables } from './clear-tables.js';
+import type { FileObject, ImportSource } from './file-objects.js';
+import { ImportingError } from './import-error.js';
+import { ImportReport } from './import-report.js';
+import { orderedObjects } from './ordered-objects.js';
+import { PrimaryKeyMap } from './primary-key-map.js';
+import { IMPORT_ORDER, scanFile } from './scan-file.js';
+import type { FilterOptions } from './scan-file.js';
+import { getModel } from '../../core/registry/index.js';
+
+export interface ImportOptions extends FilterOptions {
+  readonly scope: ImportScope;
+  readonly mergeUsers?: boolean;
+  readonly overwriteConfigs?: boolean;
+  /** Shared by every chunk of the import; a run with the UUID of an earlier one skips its batches. */
+  readonly importUuid?: string;
+  /** Do everything, then roll back. */
+  readonly dryRun?: boolean;
+  /** "Now" for the rows an import stamps (defaults to the clock). */
+  readonly now?: () => string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  readonly phase: 'checking' | 'writing';
+  readonly rowsDone: number;
+  readonly rowsTotal: number;
+  readonly model?: string;
+}
+
+class DryRunRollback extends Error {}
+
+/** A UUID in its canonical hyphenated form, from either form; undefined when it is not one. */
+export function canonicalUuid(text: string): string | undefined {
+  const hex = text.trim().toLowerCase().replaceAll('-', '');
+  if (!/^[0-9a-f]{32}$/.test(hex)) return undefined;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function newUuid(): string {
+  const hex = randomString(32, HEX);
+  return canonicalUuid(`${hex.slice(0, 12)}4${hex.slice(13, 16)}${'89ab'[Number.parseInt(hex[16] as string, 16) % 4]}${hex.slice(17)}`) as string;
+}
+
+export function importInScope(driver: Driver, source: ImportSource, options: ImportOptions): ImportReport {
+  const importUuid = options.importUuid === undefined ? newUuid() : canonicalUuid(options.importUuid);
+  if (importUuid === undefined) {
+    throw new ImportingError('MissingImportUUID', { model: '' }, `--import-uuid ${JSON.stringify(options.importUuid)} is not a UUID`);
+  }
+  const report = new ImportReport(options.scope, importUuid);
+  report.dryRun = options.dryRun ?? false;
+  const now = options.now ?? (() => formatSentryDatetime(new Date()));
+
+  options.onProgress?.({ phase: 'checking', rowsDone: 0, rowsTotal: 0 });
+  const scan = scanFile(source, options.scope, options);
+  report.reordered = !scan.inOrder;
+  for (const [model, dropped] of scan.droppedModels) {
+    const modelReport = report.model(model);
+    modelReport.dropped.set(dropped.reason, { count: dropped.count, pks: [] });
+  }
+  const rowsTotal = [...scan.counts.values()].reduce((sum, n) => sum + n, 0);
+
+  const pkMap = new PrimaryKeyMap();
+  const context = new RuleContext(driver, pkMap, {
+    scope: options.scope,
+    mergeUsers: options.mergeUsers ?? false,
+    overwriteConfigs: options.overwriteConfigs ?? false,
+    now,
+  });
+  const defaults = { now, random: randomString, uuid4: () => newUuid() };
+  const importer = new BatchImporter({ driver, scope: options.scope, importUuid, scan, pkMap, context, defaults, report });
+
+  try {
+    driver.transaction(() => {
+      if (options.scope === 'Global') clearAllTables(driver);
+      let rowsDone = 0;
+      const deferred: { model: string; objects: FileObject[]; minOrdinal: number }[] = [];
+      for (const batch of batches(orderedObjects(driver, source, scan))) {
+        if (getModel(batch.model).rules.import?.deferred === true) deferred.push(batch);
+        else importer.importBatch(getModel(batch.model), batch.objects, batch.minOrdinal);
+        rowsDone += batch.objects.length;
+        options.onProgress?.({ phase: 'writing', rowsDone, rowsTotal, model: batch.model });
+      }
+      for (const batch of deferred) importer.importBatch(getModel(batch.model), batch.objects, batch.minOrdinal);
+      if (options.dryRun === true) throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return report;
+}
+
+/** Runs of one model, at most MAX_BATCH_SIZE long, each with the ordinal of its first row. */
+function* batches(objects: Iterable<FileObject>): Generator<{ model: string; objects: FileObject[]; minOrdinal: number }> {
+  let current: { model: string; objects: FileObject[]; minOrdinal: number } | undefined;
+  const offsets = new Map<string, number>();
+  for (const object of objects) {
+    if (current === undefined || current.model !== object.model || current.objects.length === MAX_BATCH_SIZE) {
+      if (current !== undefined) yield current;
+      const offset = offsets.get(object.model) ?? 0;
+      current = { model: object.model, objects: [], minOrdinal: offset + 1 };
+    }
+    current.objects.push(object);
+    offsets.set(object.model, (offsets.get(object.model) ?? 0) + 1);
+  }
+  if (current !== undefined) yield current;
+}
+
+export { IMPORT_ORDER };

@@ -1,0 +1,10 @@
+export { importInScope, canonicalUuid } from './import-in-scope.js';
+export type { ImportOptions, ImportProgress } from './import-in-scope.js';
+export { ImportReport, ModelImportReport } from './import-report.js';
+export type { RenamedRow } from './import-report.js';
+export { ImportingError, INTEGRITY_ERROR_HINT } from './import-error.js';
+export type { ImportErrorKind } from './import-error.js';
+export type { ImportSource, FileObject } from './file-objects.js';
+export { MAX_BATCH_SIZE } from './import-batch.js';
+export { IMPORT_ORDER } from './scan-file.js';
+export { PrimaryKeyMap } from './primary-key-map.js';

@@ -1,0 +1,43 @@
+/**
+ * The second pass: the file's objects of kept models in the registry's order, keeping the file's
+ * order within each model (Sentry re-buckets the same way). A file already in order (every file
+ * Sentry or relocate writes) streams straight through; one that is not is staged in a temporary
+ * table and read back sorted, so memory stays flat either way.
+ */
+import { arrayElements } from '../../core/json/array-elements.js';
+import type { Driver } from '../../db/port.js';
+import { fileObjects, parseElement } from './file-objects.js';
+import type { FileObject, ImportSource } from './file-objects.js';
+import { IMPORT_ORDER } from './scan-file.js';
+import type { ScanResult } from './scan-file.js';
+
+const RANK = new Map(IMPORT_ORDER.map((entry, i) => [entry.name, i]));
+const STAGE = 'temp.relocate_import_stage';
+
+export function* orderedObjects(driver: Driver, source: ImportSource, scan: ScanResult): Generator<FileObject> {
+  if (scan.inOrder) {
+    for (const object of fileObjects(source)) if (scan.counts.has(object.model)) yield object;
+    return;
+  }
+  driver.exec(`CREATE TABLE ${STAGE} ("rank" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "line" INTEGER NOT NULL, "text" TEXT NOT NULL, PRIMARY KEY ("rank", "seq"))`);
+  try {
+    const insert = driver.prepare(`INSERT INTO ${STAGE} ("rank", "seq", "line", "text") VALUES (?, ?, ?, ?)`);
+    for (const element of arrayElements(source.chunks())) {
+      const object = parseElement(element);
+      const rank = RANK.get(object.model);
+      if (rank !== undefined) insert.run([rank, element.index, element.line, element.text]);
+    }
+    // Read back in pages: a driver may not write while a read is still open on it.
+    const page = driver.prepare(`SELECT "rank", "seq", "line", "text" FROM ${STAGE} WHERE ("rank", "seq") > (?, ?) ORDER BY "rank", "seq" LIMIT 500`);
+    let after: [number, number] = [-1, -1];
+    for (;;) {
+      const rows = page.all(after);
+      if (rows.length === 0) break;
+      for (const row of rows) yield parseElement({ index: row.seq as number, line: row.line as number, text: row.text as string });
+      const last = rows[rows.length - 1] as Record<string, unknown>;
+      after = [last.rank as number, last.seq as number];
+    }
+  } finally {
+    driver.exec(`DROP TABLE IF EXISTS ${STAGE}`);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A file object's fields in stored form, across Sentry versions: fields this version of the model
+ * lacks are dropped (and counted), fields the file lacks take the model's default, the legacy
+ * encodings are repaired (an ArrayField written as a Python list literal, a JSON field encoded
+ * twice), and every value is converted as the field's class stores it.
+ */
+import { fieldClassInfo } from '../../core/registry/field-classes.js';
+import { ALNUM, HEX } from '../../core/registry/import-rules.js';
+import type { StoredValue } from '../../core/registry/import-rules.js';
+import type { Field, ModelEntry } from '../../core/registry/types.js';
+import { toStoredValue } from '../../db/field-codec.js';
+import type { FileObject } from './file-objects.js';
+import { ImportingError } from './import-error.js';
+
+export interface Defaults {
+  now(): string;
+  random(length: number, alphabet: string): string;
+  uuid4(): string;
+}
+
+const EXPIRY_MS = 30 * 24 * 3600 * 1000;
+
+/** What a default callable gives for a row made now. */
+function called(name: string, field: Field, defaults: Defaults): unknown {
+  const size = Math.min(field.maxLength ?? 32, 64);
+  switch (name) {
+    case 'timezone.now': return defaults.now();
+    case 'dict': return {};
+    case 'list': return [];
+    case 'default_expiration': return new Date(Date.parse(defaults.now()) + EXPIRY_MS).toISOString();
+    case 'get_secure_token': return defaults.random(Math.min(size, 32), ALNUM);
+    case 'generate_name': return `app-${defaults.random(12, ALNUM.slice(26))}`;
+  }
+  const kind = fieldClassInfo(field.class).value;
+  if (kind === 'uuid' || name.includes('uuid')) return defaults.uuid4();
+  if (kind === 'datetime') return defaults.now();
+  return defaults.random(size, HEX);
+}
+
+/** A JSON field written as the text of its JSON (an old exporter's double encoding). */
+function repairedJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (!(text.startsWith('{') && text.endsWith('}')) && !(text.startsWith('[') && text.endsWith(']'))) return value;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+export interface PreparedRow {
+  readonly fields: Record<string, StoredValue>;
+  readonly unknownFields: readonly string[];
+}
+
+export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: number, defaults: Defaults): PreparedRow {
+  const given = object.fields;
+  const fields: Record<string, StoredValue> = {};
+  const where = { model: entry.name, ordinal, leftPk: object.pk, line: object.line };
+  for (const field of entry.fields) {
+    let value: unknown;
+    if (Object.hasOwn(given, field.name)) {
+      value = given[field.name];
+      if (fieldClassInfo(field.class).value === 'json') value = repairedJson(value);
+    } else if (field.default !== undefined) {
+      value = 'value' in field.default ? field.default.value : called(field.default.call, field, defaults);
+    } else if (field.nullable) {
+      value = null;
+    } else {
+      throw new ImportingError('ValidationError', where, `the file has no "${field.name}", which ${entry.name} requires and has no default for`);
+    }
+    try {
+      fields[field.name] = toStoredValue(field, value);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ImportingError('DeserializationFailed', where, `field "${field.name}": ${reason}`, { cause: error });
+    }
+  }
+  const unknownFields = Object.keys(given).filter((name) => !entry.fields.some((field) => field.name === name));
+  return { fields, unknownFields };
+}

@@ -1,0 +1,115 @@
+/**
+ * The import engine's side of the rules' context: lookups, inserts and updates over the driver
+ * port by field name, the pk map, "now" and a cryptographic random source. One per import; the
+ * row being written is set before each row so that renames land in the right report.
+ */
+import { getModel } from '../../core/registry/index.js';
+import type { ImportRuleContext, ImportingRow, MappedPk, StoredValue } from '../../core/registry/import-rules.js';
+import type { ModelEntry } from '../../core/registry/types.js';
+import type { ImportScope } from '../../core/scopes.js';
+import type { Driver, SqlValue } from '../../db/port.js';
+import { columnsOf, quoteIdentifier as q } from '../../db/schema.js';
+import { insertRow } from '../../db/store.js';
+import type { PrimaryKeyMap } from './primary-key-map.js';
+import type { ModelImportReport } from './import-report.js';
+
+export interface RuleContextOptions {
+  readonly scope: ImportScope;
+  readonly mergeUsers: boolean;
+  readonly overwriteConfigs: boolean;
+  readonly now: () => string;
+}
+
+/** `length` characters from `alphabet`, each drawn without modulo bias. */
+export function randomString(length: number, alphabet: string): string {
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  const bytes = new Uint8Array(Math.max(16, length * 2));
+  while (out.length < length) {
+    crypto.getRandomValues(bytes);
+    for (const byte of bytes) {
+      if (byte < limit) out += alphabet[byte % alphabet.length];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+export class RuleContext implements ImportRuleContext {
+  readonly scope: ImportScope;
+  readonly mergeUsers: boolean;
+  readonly overwriteConfigs: boolean;
+  /** The report of the model being written, and the pk of the row (for renames). */
+  current: { report: ModelImportReport; pk: number } | undefined;
+
+  constructor(private readonly driver: Driver, private readonly pkMap: PrimaryKeyMap, private readonly options: RuleContextOptions) {
+    this.scope = options.scope;
+    this.mergeUsers = options.mergeUsers;
+    this.overwriteConfigs = options.overwriteConfigs;
+  }
+
+  mapped(model: string, oldPk: number): MappedPk | undefined {
+    return this.pkMap.get(model, oldPk);
+  }
+
+  find(model: string, where: Readonly<Record<string, StoredValue>>, options: { readonly nocase?: readonly string[] } = {}): number | undefined {
+    const entry = getModel(model);
+    const names = Object.keys(where);
+    const columns = columnsOf(entry, names);
+    const params: SqlValue[] = [];
+    const conditions = names.map((name, i) => {
+      const value = where[name] as StoredValue;
+      if (value === null) return `${q(columns[i] as string)} IS NULL`;
+      params.push(value);
+      return options.nocase?.includes(name) === true ? `${q(columns[i] as string)} = ? COLLATE NOCASE` : `${q(columns[i] as string)} = ?`;
+    });
+    const sql = `SELECT "id" FROM ${q(entry.table)} WHERE ${conditions.join(' AND ')} LIMIT 1`;
+    return this.driver.prepare(sql).get(params)?.id as number | undefined;
+  }
+
+  insert(row: ImportingRow, options: { readonly keepPk?: boolean } = {}): number {
+    const entry = getModel(row.model);
+    const values = byColumn(entry, row.fields);
+    if (options.keepPk === true) values.id = row.oldPk;
+    return insertRow(this.driver, entry, values);
+  }
+
+  update(row: ImportingRow, pk: number): void {
+    const entry = getModel(row.model);
+    const values = byColumn(entry, row.fields);
+    const columns = Object.keys(values);
+    const sql = `UPDATE ${q(entry.table)} SET ${columns.map((column) => `${q(column)} = ?`).join(', ')} WHERE "id" = ?`;
+    this.driver.prepare(sql).run([...Object.values(values), pk]);
+  }
+
+  insertOther(model: string, fields: Readonly<Record<string, StoredValue>>): number {
+    const entry = getModel(model);
+    return insertRow(this.driver, entry, byColumn(entry, fields));
+  }
+
+  option(key: string): string | undefined {
+    const row = this.driver.prepare('SELECT "value" FROM "sentry_option" WHERE "key" = ?').get([key]);
+    if (row === undefined || typeof row.value !== 'string') return undefined;
+    const value = JSON.parse(row.value) as unknown;
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  now(): string {
+    return this.options.now();
+  }
+
+  random(length: number, alphabet: string): string {
+    return randomString(length, alphabet);
+  }
+
+  renamed(field: string, from: string, to: string): void {
+    if (this.current !== undefined) this.current.report.renamed.push({ pk: this.current.pk, field, from, to });
+  }
+}
+
+/** Field name → stored value, as column → value (fields the model lacks are ignored). */
+function byColumn(entry: ModelEntry, fields: Readonly<Record<string, StoredValue>>): Record<string, SqlValue> {
+  const values: Record<string, SqlValue> = {};
+  for (const field of entry.fields) if (Object.hasOwn(fields, field.name)) values[field.column] = fields[field.name] as SqlValue;
+  return values;
+}

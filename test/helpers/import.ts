@@ -1,0 +1,42 @@
+/** Import helpers for engine tests: import text, export back, count rows. */
+import { renderExport } from '../../src/core/json/export-writer.js';
+import { getModel } from '../../src/core/registry/index.js';
+import type { ExportScope } from '../../src/core/scopes.js';
+import type { Driver } from '../../src/db/port.js';
+import { countRows } from '../../src/db/store.js';
+import { exportInScope } from '../../src/engine/export/index.js';
+import { importInScope } from '../../src/engine/import/index.js';
+import type { ImportOptions, ImportReport, ImportSource } from '../../src/engine/import/index.js';
+
+/** A source over text, read in chunks of `chunkSize` bytes (small chunks exercise the reader). */
+export function textSource(text: string, chunkSize = 64 * 1024): ImportSource {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    *chunks() {
+      for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize);
+    },
+  };
+}
+
+export function importText(driver: Driver, text: string, options: ImportOptions): ImportReport {
+  return importInScope(driver, textSource(text), options);
+}
+
+export function exportText(driver: Driver, scope: ExportScope = 'Global'): string {
+  return renderExport(exportInScope(driver, { scope }).objects);
+}
+
+export function count(driver: Driver, model: string): number {
+  return countRows(driver, getModel(model));
+}
+
+/** Rows of a model as field → stored value objects (column names), ascending pk. */
+export function rows(driver: Driver, model: string): Record<string, unknown>[] {
+  return driver.prepare(`SELECT * FROM "${getModel(model).table}" ORDER BY "id"`).all();
+}
+
+/** Sentry's test pattern: clear every table (sequences kept unless asked) before importing. */
+export function clearTables(driver: Driver, resetSequences = false): void {
+  importInScope(driver, textSource('[]'), { scope: 'Global' });
+  if (!resetSequences) return;
+}
