@@ -1,6 +1,7 @@
 /** Import helpers for engine tests: import text, export back, count rows. */
 import { renderExport } from '../../src/core/json/export-writer.js';
-import { getModel } from '../../src/core/registry/index.js';
+import { reversedDependencies } from '../../src/core/graph/index.js';
+import { STORED_MODELS, getModel } from '../../src/core/registry/index.js';
 import type { ExportScope } from '../../src/core/scopes.js';
 import type { Driver } from '../../src/db/port.js';
 import { countRows } from '../../src/db/store.js';
@@ -35,8 +36,25 @@ export function rows(driver: Driver, model: string): Record<string, unknown>[] {
   return driver.prepare(`SELECT * FROM "${getModel(model).table}" ORDER BY "id"`).all();
 }
 
-/** Sentry's test pattern: clear every table (sequences kept unless asked) before importing. */
+/**
+ * Sentry's test pattern between export and import: every table emptied, dependents first. The id
+ * sequences go on from where they were (as in Sentry's tests) unless `resetSequences`.
+ */
 export function clearTables(driver: Driver, resetSequences = false): void {
-  importInScope(driver, textSource('[]'), { scope: 'Global' });
-  if (!resetSequences) return;
+  driver.transaction(() => {
+    for (const entry of reversedDependencies(STORED_MODELS)) driver.prepare(`DELETE FROM "${entry.table}"`).run();
+    if (resetSequences) driver.prepare('DELETE FROM "sqlite_sequence"').run();
+  });
+}
+
+/** Export Global, then clear: the start of most import scenarios. */
+export function exportThenClear(driver: Driver, resetSequences = false): string {
+  const text = exportText(driver, 'Global');
+  clearTables(driver, resetSequences);
+  return text;
+}
+
+/** The import chunks of a table, as rows. */
+export function chunks(driver: Driver, table = 'sentry_controlimportchunk'): Record<string, unknown>[] {
+  return driver.prepare(`SELECT * FROM "${table}" ORDER BY "id"`).all();
 }
