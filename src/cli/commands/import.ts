@@ -92,7 +92,9 @@ export function importCommand(context: CommandContext): CommandModule<GlobalOpti
   };
 }
 
-async function runImport(context: CommandContext, scope: ImportScope, argv: ImportArgs): Promise<void> {
+async function runImport(context: CommandContext, scope: ImportScope, parsed: ImportArgs): Promise<void> {
+  // yargs reads a lone "-" given for a string positional as "": stdin, as the help says.
+  const argv: ImportArgs = parsed.src === '' ? { ...parsed, src: '-' } : parsed;
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const { source, release } = await openSource(argv.src);

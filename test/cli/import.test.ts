@@ -1,0 +1,92 @@
+/** `relocate import`: options, stdin, the Global prompt, dry runs, reports and findings, on both backends. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, temporaryFolder } from '../helpers/cli.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'relocate.js');
+
+describe.each(['better-sqlite3', 'sql.js'])('%s: relocate import', (backend) => {
+  let dir: string;
+  const cli = (...args: string[]) => runCli(['--backend', backend, ...args], dir);
+  beforeAll(() => {
+    dir = temporaryFolder();
+    expect(cli('seed', 'exhaustive', '--db', 'source.sqlite').code).toBe(0);
+    expect(cli('export', 'global', 'backup.json', '--db', 'source.sqlite').code).toBe(0);
+  });
+
+  it('imports a Global backup that exports back byte for byte, apart from renewed identities', () => {
+    const run = cli('import', 'global', 'backup.json', '--db', 'target.sqlite', '--findings-file', 'findings.json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Imported 139 rows of 94 models \(Global scope\) from backup\.json\n$/);
+    expect(readFileSync(join(dir, 'findings.json'), 'utf8')).toBe('[]');
+    expect(cli('export', 'global', 'again.json', '--db', 'target.sqlite').code).toBe(0);
+    const strip = (text: string) => text.replace(/"(guid|subscription_id|country_code|region_code)": [^\n]*/g, '"$1": _');
+    expect(strip(readFileSync(join(dir, 'again.json'), 'utf8'))).toBe(strip(readFileSync(join(dir, 'backup.json'), 'utf8')));
+  });
+
+  it('asks before a Global import deletes data, and refuses when it cannot ask', () => {
+    const run = cli('import', 'global', 'backup.json', '--db', 'source.sqlite');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pass --no-prompt');
+    expect(cli('import', 'global', 'backup.json', '--db', 'source.sqlite', '--no-prompt', '--silent').code).toBe(0);
+  });
+
+  it('reads the backup from stdin', () => {
+    const input = readFileSync(join(dir, 'backup.json'));
+    const run = spawnSync(process.execPath, [BIN, '--backend', backend, 'import', 'organizations', '-', '--db', 'stdin.sqlite'], { cwd: dir, input, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('(Organization scope) from stdin');
+  });
+
+  it('--dry-run prints the report and leaves the database as it was', () => {
+    const before = cli('export', 'global', '-', '--db', 'source.sqlite').stdout;
+    const run = cli('import', 'organizations', 'backup.json', '--db', 'source.sqlite', '--dry-run', '--report', 'report.json');
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { dry_run: boolean; models: Record<string, { renamed: { field: string }[] }> };
+    expect(report.dry_run).toBe(true);
+    expect(report.models['sentry.organization']?.renamed.map((row) => row.field)).toEqual(['slug']);
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(run.stdout);
+    expect(cli('export', 'global', '-', '--db', 'source.sqlite').stdout).toBe(before);
+  });
+
+  it('--report lists renames and drops with their reasons', () => {
+    const run = cli('import', 'users', 'backup.json', '--db', 'source.sqlite', '--filter-usernames', 'owner', '--report', 'users.json');
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'users.json'), 'utf8')) as { models: Record<string, { inserted: number; dropped: Record<string, { count: number }>; renamed: { from: string; to: string }[] }> };
+    const users = report.models['sentry.user'];
+    expect(users?.inserted).toBe(1);
+    expect(users?.renamed[0]?.from).toBe('owner');
+    expect(users?.renamed[0]?.to).toMatch(/^owner-/);
+    expect(Object.keys(users?.dropped ?? {})).toEqual(['filtered: username not in --filter-usernames']);
+  });
+
+  it('keeps Sentry\'s options per scope: no --merge-users for global, no --overwrite-configs for users', () => {
+    expect(cli('import', 'global', 'backup.json', '--db', 'x.sqlite', '--merge-users').stderr).toContain('Unknown option: --merge-users');
+    expect(cli('import', 'users', 'backup.json', '--db', 'x.sqlite', '--overwrite-configs').stderr).toContain('Unknown option: --overwrite-configs');
+  });
+
+  it('refuses an import UUID that is not one, and a missing file, naming them', () => {
+    const bad = cli('import', 'config', 'backup.json', '--db', 'x.sqlite', '--import-uuid', 'nope');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"nope" is not a UUID');
+    const missing = cli('import', 'config', 'nowhere.json', '--db', 'x.sqlite');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nowhere.json');
+  });
+
+  it('writes an IntegrityError with Sentry\'s hint and its finding', () => {
+    const objects = JSON.parse(readFileSync(join(dir, 'backup.json'), 'utf8')) as { model: string; fields: Record<string, unknown> }[];
+    const team = objects.find((object) => object.model === 'sentry.team');
+    if (team !== undefined) team.fields.slug = 'x'.repeat(80); // beyond the column's max length
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(objects));
+    const run = cli('import', 'global', 'bad.json', '--db', 'bad.sqlite', '--findings-file', 'bad-findings.json');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Are you restoring from a backup of the same version');
+    expect(run.stderr).toMatch(/Error: Import failed at sentry\.team #1 \(pk \d+, line \d+\): .*\[IntegrityError\]/);
+    const [finding] = JSON.parse(readFileSync(join(dir, 'bad-findings.json'), 'utf8')) as Record<string, unknown>[];
+    expect(finding).toMatchObject({ finding: 'RpcImportError', kind: 'IntegrityError', on: { model: 'sentry.team', ordinal: 1 } });
+  });
+});
