@@ -60,6 +60,14 @@ export function toExportValue(field: Field, stored: SqlValue): unknown {
   }
 }
 
+function jsonOrText(text: string): JsonValue {
+  try {
+    return parseJsonText(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A value from an export (or a seed) as it is stored. Throws TypeError / SyntaxError when it cannot fit. */
 export function toStoredValue(field: Field, value: unknown): SqlValue {
   if (value === null || value === undefined) return null;
@@ -84,10 +92,10 @@ export function toStoredValue(field: Field, value: unknown): SqlValue {
     case 'json':
       return dumpPythonJson(value);
     case 'pickled':
-      // Strings in an export are the value's JSON text; anything else is the value itself.
-      return typeof value === 'string' ? dumpPythonJson(parseJsonText(value)) : dumpPythonJson(value);
     case 'gzipped':
-      return typeof value === 'string' ? dumpPythonJson(parseJsonText(value)) : dumpPythonJson(value);
+      // Strings in an export are the value's JSON text; anything else is the value itself. A
+      // string that is not JSON is the value (Sentry's field falls back to it when json.loads fails).
+      return typeof value === 'string' ? dumpPythonJson(jsonOrText(value)) : dumpPythonJson(value);
     case 'array':
       if (Array.isArray(value)) return dumpPythonJson(value);
       return typeof value === 'string' ? dumpPythonJson(parseJsonText(value, { python: true })) : expect('a list');

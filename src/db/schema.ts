@@ -90,6 +90,12 @@ function conditionalUniqueSql(entry: ModelEntry): string[] {
   });
 }
 
+/** Indexes for the lookups that ignore case (username and slug collisions, shared emails). */
+function caseInsensitiveIndexSql(entry: ModelEntry): string[] {
+  return columnsOf(entry, entry.caseInsensitive ?? []).map((column) =>
+    `CREATE INDEX ${quoteIdentifier(`${entry.table}__${column}__nocase`)} ON ${quoteIdentifier(entry.table)} (${quoteIdentifier(column)} COLLATE NOCASE)`);
+}
+
 /** Every statement that makes a new database, in an order SQLite accepts. */
 export function schemaStatements(stored: readonly ModelEntry[], registryVersion: string): string[] {
   const tables = new Map(stored.map((entry) => [entry.name, entry.table]));
@@ -99,5 +105,6 @@ export function schemaStatements(stored: readonly ModelEntry[], registryVersion:
     ...stored.map((entry) => createTableSql(entry, tables)),
     ...stored.flatMap((entry) => indexSql(entry, tables)),
     ...stored.flatMap(conditionalUniqueSql),
+    ...stored.flatMap(caseInsensitiveIndexSql),
   ];
 }

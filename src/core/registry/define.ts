@@ -92,6 +92,8 @@ export interface ModelSpec {
   readonly customOrdinal?: readonly string[];
   /** Conditional unique sets: ":"-joined set → SQL condition (see ModelEntry.uniqueConditions). */
   readonly uniqueConditions?: Readonly<Record<string, string>>;
+  /** Fields looked up ignoring case (see ModelEntry.caseInsensitive). */
+  readonly caseInsensitive?: readonly string[];
   readonly fields: readonly Field[];
   readonly rules?: ModelRules;
   /** Set for the engine's own Excluded tables (import chunks, claim hashes). */
@@ -114,6 +116,7 @@ export function defineModel(spec: ModelSpec): ModelEntry {
     fields: spec.fields,
     ...(spec.customOrdinal !== undefined && { customOrdinal: spec.customOrdinal }),
     ...(spec.uniqueConditions !== undefined && { uniqueConditions: spec.uniqueConditions }),
+    ...(spec.caseInsensitive !== undefined && { caseInsensitive: spec.caseInsensitive }),
     stored: spec.stored ?? spec.scope !== 'Excluded',
     rules: spec.rules ?? {},
   };

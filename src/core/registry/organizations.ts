@@ -45,6 +45,7 @@ export const organization = defineModel({
   scope: 'Organization',
   uniques: [['slug']],
   rules: { import: organizationImport },
+  caseInsensitive: ['slug'],
   fields: [
     f('name', 'CharField', { maxLength: 64 }),
     f('slug', 'SentryOrgSlugField', { maxLength: 50 }),

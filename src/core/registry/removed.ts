@@ -23,6 +23,7 @@ export const REMOVED_FIELDS: readonly string[] = [
   'sentry.rule.owner', // became owner_team + owner_user_id
   'sentry.team.actor',
   'sentry.team.org_role',
+  'sentry.user.is_suspended', // in Sentry's older user fixtures
 ];
 
 /**

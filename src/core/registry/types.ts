@@ -105,6 +105,8 @@ export interface ModelEntry {
    * keyed by the ":"-joined set, as an SQL condition over the table's columns.
    */
   readonly uniqueConditions?: Readonly<Record<string, string>>;
+  /** Fields Sentry looks rows up by ignoring case (`username__iexact`): each gets a NOCASE index. */
+  readonly caseInsensitive?: readonly string[];
   /** True when the model has a table here: every non-Excluded model, and the engine's own. */
   readonly stored: boolean;
   readonly rules: ModelRules;

@@ -40,6 +40,7 @@ export const userImport: ImportRules = {
       context.renamed('username', username, free);
     }
     const pk = context.insert(row);
+    addPrimaryEmail(pk, row.fields.email as string, context);
     // The claim link of an unclaimed user (Sentry's LostPasswordHash).
     if (context.scope !== 'Global') {
       context.insertOther('sentry.lostpasswordhash', { user: pk, hash: context.random(32, ALNUM), date_added: context.now() });
@@ -47,6 +48,23 @@ export const userImport: ImportRules = {
     return { pk, kind: 'Inserted' };
   },
 };
+
+/**
+ * Sentry's signals on a new user: its primary UserEmail, and the Email row of a new address. The
+ * file's own rows for them, which come later, then update these instead of duplicating them.
+ */
+function addPrimaryEmail(user: number, email: string, context: ImportRuleContext): void {
+  if (context.find('sentry.useremail', { user, email }) !== undefined) return;
+  context.insertOther('sentry.useremail', {
+    user, email, validation_hash: context.random(32, ALNUM), date_hash_added: context.now(), is_verified: 0,
+  });
+  addEmail(email, context);
+}
+
+function addEmail(email: string, context: ImportRuleContext): void {
+  if (context.find('sentry.email', { email }, { nocase: ['email'] }) !== undefined) return;
+  context.insertOther('sentry.email', { email, date_added: context.now() });
+}
 
 /** Email rows are shared by address: an existing one is reused (and written over, as Sentry does). */
 export const emailImport: ImportRules = {
@@ -82,7 +100,11 @@ export const userEmailImport: ImportRules = {
     }
     return undefined;
   },
-  write: upsertBy(['user', 'email']),
+  write(row, context) {
+    const outcome = upsertBy(['user', 'email'])(row, context);
+    addEmail(row.fields.email as string, context);
+    return outcome;
+  },
 };
 
 export const userIpImport: ImportRules = {

@@ -71,6 +71,7 @@ export const email = defineModel({
   uniques: [['email']],
   relocationDependencies: ['sentry.user'],
   customOrdinal: ['email'],
+  caseInsensitive: ['email'],
   fields: [
     f('email', 'CIEmailField', { maxLength: 75 }),
     f('date_added', 'DateTimeField', { default: now }),
@@ -85,6 +86,7 @@ export const user = defineModel({
   uniques: [['username']],
   customOrdinal: ['username'],
   rules: { import: userImport },
+  caseInsensitive: ['username'],
   fields: [
     // password and last_login come from Django's AbstractBaseUser.
     f('password', 'CharField', { maxLength: 128 }),

@@ -6,6 +6,7 @@
 import { arrayElements, JsonInputError } from '../../core/json/array-elements.js';
 import type { ArrayElement } from '../../core/json/array-elements.js';
 import { parseJsonText } from '../../core/json/json-text.js';
+import { PyFloat, pythonFloat } from '../../core/json/python-json.js';
 import { ImportingError } from './import-error.js';
 
 export interface FileObject {
@@ -25,7 +26,7 @@ export interface ImportSource {
  * JSON.parse is fast but turns `1.0` into `1`; a float written with a zero fraction or an exponent
  * must come back as a float, so text that may hold one goes through the float-keeping parser.
  */
-const MAY_HOLD_INTEGRAL_FLOAT = /[0-9]\.0*(?![0-9])|[0-9][eE]/;
+const MAY_HOLD_INTEGRAL_FLOAT = /[:[,]\s*-?\d+(?:\.0+(?:[eE][+-]?\d+)?|(?:\.\d+)?[eE][+-]?\d+)\s*[,\]}]/;
 
 function parseText(text: string): unknown {
   return MAY_HOLD_INTEGRAL_FLOAT.test(text) ? parseJsonText(text) : JSON.parse(text);
@@ -41,7 +42,9 @@ export function parseElement(element: ArrayElement): FileObject {
   try {
     value = parseText(element.text);
   } catch (error) {
-    fail(`invalid JSON in element ${element.index + 1}: ${error instanceof Error ? error.message : String(error)}`);
+    // JSON.parse quotes the element, newlines and all; the error must stay one line.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    fail(`invalid JSON in element ${element.index + 1}: ${message}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(`element ${element.index + 1} is not an object; expected {"model": ..., "pk": ..., "fields": {...}}`);
@@ -49,7 +52,10 @@ export function parseElement(element: ArrayElement): FileObject {
   const object = value as Record<string, unknown>;
   const { model, pk, fields } = object;
   if (typeof model !== 'string') return fail('expected "model" to be a string like "sentry.user"');
-  if (typeof pk !== 'number' || !Number.isInteger(pk)) return fail(`expected "pk" to be an integer, got ${JSON.stringify(pk) ?? 'nothing'}`, model);
+  if (typeof pk !== 'number' || !Number.isInteger(pk)) {
+    const shown = pk instanceof PyFloat ? pythonFloat(pk.value) : JSON.stringify(pk) ?? 'nothing';
+    return fail(`expected "pk" to be an integer, got ${shown}`, model);
+  }
   if (!Number.isSafeInteger(pk)) return fail(`expected "pk" to be an integer within ±(2^53 − 1), got ${BigInt(pk).toString()}`, model);
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fail('expected "fields" to be an object', model, pk);
   for (const key of Object.keys(object)) {

@@ -69,9 +69,10 @@ export class RuleContext implements ImportRuleContext {
 
   insert(row: ImportingRow, options: { readonly keepPk?: boolean } = {}): number {
     const entry = getModel(row.model);
-    const values = byColumn(entry, row.fields);
-    if (options.keepPk === true) values.id = row.oldPk;
-    return insertRow(this.driver, entry, values);
+    const keepPk = options.keepPk === true;
+    const values: SqlValue[] = keepPk ? [row.oldPk] : [];
+    for (const field of entry.fields) values.push((row.fields[field.name] ?? null) as SqlValue);
+    return this.driver.prepare(insertSql(entry, keepPk)).run(values).lastInsertRowid;
   }
 
   update(row: ImportingRow, pk: number): void {
@@ -105,6 +106,20 @@ export class RuleContext implements ImportRuleContext {
   renamed(field: string, from: string, to: string): void {
     if (this.current !== undefined) this.current.report.renamed.push({ pk: this.current.pk, field, from, to });
   }
+}
+
+const insertSqls = new Map<string, string>();
+
+/** The INSERT of every column of a model (and its pk, when kept), made once per model. */
+function insertSql(entry: ModelEntry, keepPk: boolean): string {
+  const key = `${entry.name}:${keepPk}`;
+  let sql = insertSqls.get(key);
+  if (sql === undefined) {
+    const columns = [...(keepPk ? ['id'] : []), ...entry.fields.map((field) => field.column)];
+    sql = `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    insertSqls.set(key, sql);
+  }
+  return sql;
 }
 
 /** Field name → stored value, as column → value (fields the model lacks are ignored). */

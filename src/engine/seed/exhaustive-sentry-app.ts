@@ -4,6 +4,7 @@
  * authorization, token and grant bound to the app, a service hook and an app-bound action.
  */
 import type { SeedBuilder } from './seed-builder.js';
+import { addUserEmail } from './exhaustive-users.js';
 
 export function createExhaustiveSentryApp(seed: SeedBuilder, name: string, owner: number, organization: number, project: number): number {
   const slug = name.toLowerCase().replaceAll(' ', '-');
@@ -11,7 +12,10 @@ export function createExhaustiveSentryApp(seed: SeedBuilder, name: string, owner
     owner, name, client_id: seed.token(64), client_secret: seed.token(64), redirect_uris: 'https://example.com/callback',
     allowed_origins: 'https://example.com', homepage_url: 'https://example.com',
   });
-  const proxyUser = seed.insert('sentry.user', { username: `${slug}-proxy`, email: `${slug}-proxy@proxy-user.sentry.io`, name: '', password: '', is_sentry_app: true });
+  const proxyEmail = `${slug}-proxy@proxy-user.sentry.io`;
+  const proxyUser = seed.insert('sentry.user', { username: `${slug}-proxy`, email: proxyEmail, name: '', password: '', is_sentry_app: true });
+  // Sentry's signals give every new user its address, as they do here on import.
+  addUserEmail(seed, proxyUser, proxyEmail, false);
   const sentryApp = seed.insert('sentry.sentryapp', {
     application, proxy_user: proxyUser, owner_id: organization, creator_user: owner, name, slug, scope_list: ['org:read'],
     events: ['issue'], webhook_url: 'https://example.com/webhook', author: 'Sentry', overview: 'an app',
