@@ -1,3 +1,4 @@
 // `npm run bench`: every benchmark, one after another. Figures and ratios only; nothing asserts.
 await import('./driver-port.js');
 await import('./export.js');
+await import('./import.js');
