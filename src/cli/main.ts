@@ -15,8 +15,9 @@ import { modelDependenciesCommand } from './commands/model-dependencies.js';
 import { exportCommand } from './commands/export.js';
 import { seedCommand } from './commands/seed.js';
 import { importCommand } from './commands/import.js';
+import { backupCommand } from './commands/backup.js';
 
-const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import'];
+const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import', 'backup'];
 
 function build(argv: readonly string[], context: CommandContext): Argv<GlobalOptions> {
   const withGlobals = yargs([...argv])
@@ -35,6 +36,7 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
     .command(seedCommand(context))
     .command(exportCommand(context))
     .command(importCommand(context))
+    .command(backupCommand(context))
     .demandCommand(1, 'Name a command; see relocate --help')
     .recommendCommands()
     .strict()

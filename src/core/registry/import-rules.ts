@@ -65,6 +65,8 @@ export interface ImportRules {
   readonly normalize?: (row: ImportingRow, context: ImportRuleContext) => string | undefined;
   /** Writes the row (the default inserts it and reports Inserted). */
   readonly write?: (row: ImportingRow, context: ImportRuleContext) => WriteOutcome;
+  /** Scopes in which a row keeps its pk from the file (Project in Global, so DSNs stay valid). */
+  readonly keepPkIn?: readonly ImportScope[];
   /** Imported after every other model (OrgAuthToken: a re-minted token embeds its org's final slug). */
   readonly deferred?: boolean;
 }

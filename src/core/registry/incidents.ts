@@ -1,4 +1,5 @@
 import { defineModel, f, fk, now } from './define.js';
+import { renewedUuid } from './organizations-import.js';
 
 export const incident = defineModel({
   model: 'sentry.incident',
@@ -6,6 +7,7 @@ export const incident = defineModel({
   silos: ['Region'],
   scope: 'Global',
   uniques: [['identifier', 'organization']],
+  rules: { import: renewedUuid('detection_uuid') },
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
     fk('alert_rule', 'sentry.alertrule', 'FlexibleForeignKey'),
@@ -30,6 +32,7 @@ export const incidentactivity = defineModel({
   silos: ['Region'],
   scope: 'Global',
   uniques: [],
+  rules: { import: renewedUuid('notification_uuid') },
   fields: [
     fk('incident', 'sentry.incident', 'FlexibleForeignKey'),
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),

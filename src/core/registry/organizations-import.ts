@@ -93,10 +93,8 @@ export const apiTokenImport: ImportRules = {
   },
 };
 
-export const projectImport: ImportRules = {
-  // In Global the pk is kept, so that DSNs (which embed it) stay valid.
-  write: (row, context) => ({ pk: context.insert(row, { keepPk: context.scope === 'Global' }), kind: 'Inserted' }),
-};
+// In Global the pk is kept, so that DSNs (which embed it) stay valid.
+export const projectImport: ImportRules = { keepPkIn: ['Global'] };
 
 export const projectKeyImport: ImportRules = {
   normalize(row, context) {
@@ -123,12 +121,17 @@ export const querySubscriptionImport: ImportRules = {
   },
 };
 
-export const monitorImport: ImportRules = {
-  normalize(row, context) {
-    row.fields.guid = uuid4(context);
-    return undefined;
-  },
-};
+export const monitorImport: ImportRules = renewedUuid('guid');
+
+/** A field holding a UUID that must be unique per instance: an import gives it a new one (when it has one). */
+export function renewedUuid(field: string): ImportRules {
+  return {
+    normalize(row, context) {
+      if (row.fields[field] !== null) row.fields[field] = uuid4(context);
+      return undefined;
+    },
+  };
+}
 
 export const savedSearchImport: ImportRules = {
   normalize: (row, context) =>

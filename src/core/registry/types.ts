@@ -80,6 +80,8 @@ export interface ModelRules {
   readonly exportReferencedBy?: ExportReferencedBy;
   /** Keys whose target may be missing from the export without dropping the row. */
   readonly exportIgnoresMissing?: readonly string[];
+  /** For models whose custom ordinal holds for some rows only: whether it holds for this one. */
+  readonly customOrdinalApplies?: (fields: Readonly<Record<string, unknown>>) => boolean;
   /** How rows of the model are imported, where that differs from a plain insert (import-rules.ts). */
   readonly import?: ImportRules;
 }

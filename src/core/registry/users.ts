@@ -157,7 +157,10 @@ export const useroption = defineModel({
   // Sentry applies this ordinal only to global options (organization_id and project_id both
   // null); scoped options keep the pk order.
   customOrdinal: ['user', 'key'],
-  rules: { import: userOptionImport },
+  rules: {
+    import: userOptionImport,
+    customOrdinalApplies: (fields) => fields.organization_id == null && fields.project_id == null,
+  },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     fk('project_id', 'sentry.project', 'HybridCloudForeignKey', { null: true }),

@@ -8,7 +8,7 @@ import { STORED_MODELS } from '../../core/registry/index.js';
 import type { Driver } from '../../db/port.js';
 import { quoteIdentifier as q } from '../../db/schema.js';
 
-export function clearAllTables(driver: Driver): void {
+export function clearAllTables(driver: Driver, resetSequences = true): void {
   for (const entry of reversedDependencies(STORED_MODELS)) driver.prepare(`DELETE FROM ${q(entry.table)}`).run();
-  driver.prepare('DELETE FROM "sqlite_sequence"').run();
+  if (resetSequences) driver.prepare('DELETE FROM "sqlite_sequence"').run();
 }

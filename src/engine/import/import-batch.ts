@@ -96,7 +96,8 @@ export class BatchImporter {
     const rowScope = this.#rowScope(entry, row);
     if (!this.#allowed.includes(rowScope)) return modelReport.drop(object.pk, `this row is ${rowScope}, not in ${this.deps.scope} scope`);
 
-    const outcome: WriteOutcome = rules.write?.(row, context) ?? { pk: context.insert(row), kind: 'Inserted' };
+    const keepPk = rules.keepPkIn?.includes(this.deps.scope) === true;
+    const outcome: WriteOutcome = rules.write?.(row, context) ?? { pk: context.insert(row, { keepPk }), kind: 'Inserted' };
     if ('skip' in outcome) return modelReport.drop(object.pk, outcome.skip);
     const slug = typeof row.fields.slug === 'string' ? row.fields.slug : undefined;
     pkMap.insert(entry.name, object.pk, outcome.pk, outcome.kind, slug);

@@ -26,6 +26,8 @@ export interface ImportOptions extends FilterOptions {
   readonly overwriteConfigs?: boolean;
   /** Shared by every chunk of the import; a run with the UUID of an earlier one skips its batches. */
   readonly importUuid?: string;
+  /** Global only: reset the id sequences after clearing (default), or let new pks go on from the old. */
+  readonly resetSequences?: boolean;
   /** Do everything, then roll back. */
   readonly dryRun?: boolean;
   /** "Now" for the rows an import stamps (defaults to the clock). */
@@ -84,7 +86,7 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
 
   try {
     driver.transaction(() => {
-      if (options.scope === 'Global') clearAllTables(driver);
+      if (options.scope === 'Global') clearAllTables(driver, options.resetSequences ?? true);
       let rowsDone = 0;
       const deferred: { model: string; objects: FileObject[]; minOrdinal: number }[] = [];
       for (const batch of batches(orderedObjects(driver, source, scan))) {

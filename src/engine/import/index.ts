@@ -8,3 +8,5 @@ export type { ImportSource, FileObject } from './file-objects.js';
 export { MAX_BATCH_SIZE } from './import-batch.js';
 export { IMPORT_ORDER } from './scan-file.js';
 export { PrimaryKeyMap } from './primary-key-map.js';
+export { clearAllTables } from './clear-tables.js';
+export { fileObjects } from './file-objects.js';

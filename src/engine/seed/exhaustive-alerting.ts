@@ -41,7 +41,7 @@ export function createExhaustiveAlerting(seed: SeedBuilder, parents: AlertingPar
   });
   seed.insert('sentry.snubaqueryeventtype', { snuba_query: snubaQuery, type: 1 });
   const subscription = seed.insert('sentry.querysubscription', {
-    project, snuba_query: snubaQuery, type: 'incidents', status: 0, subscription_id: seed.token(16), query_extra: 'release:1.0',
+    project, snuba_query: snubaQuery, type: 'incidents', status: 0, subscription_id: `1/${seed.token(32)}`, query_extra: 'release:1.0',
   });
   const alertRule = seed.insert('sentry.alertrule', {
     organization, snuba_query: snubaQuery, user_id: owner, name: 'Test Alert', threshold_type: 0, resolve_threshold: 1.5,

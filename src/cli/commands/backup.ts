@@ -1,0 +1,73 @@
+/**
+ * `relocate backup …`: `compare LEFT RIGHT` (Sentry's, but with an exit code scripts can use:
+ * 0 no differences, 1 differences, 2 a side cannot be read), `comparators` (the default map in
+ * the shape of Sentry's snapshot) and `roundtrip` (export → clear → import → export → validate).
+ */
+import type { CommandModule } from 'yargs';
+import { stringify } from 'yaml';
+import { defaultComparators, describeComparators } from '../../core/compare/default-comparators.js';
+import { findingsFileText, prettyFinding } from '../../core/findings.js';
+import type { Finding } from '../../core/findings.js';
+import { compareExports } from '../../engine/compare/index.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import { EXIT } from '../exit.js';
+import { openSource } from '../file-source.js';
+import { writeFileAtomic } from '../io.js';
+import { roundtripCommand } from './backup-roundtrip.js';
+
+interface CompareArgs extends GlobalOptions {
+  readonly left: string;
+  readonly right: string;
+  readonly findingsFile?: string;
+  readonly acrossVersions: boolean;
+}
+
+/** Findings as Sentry prints them, then the count. */
+export function findingsText(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'Done, found 0 differences!\n';
+  return `Done, found ${findings.length} differences:\n\n${findings.map(prettyFinding).join('\n\n')}\n`;
+}
+
+export function backupCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
+  return {
+    command: 'backup',
+    describe: 'Compare backups, show the comparators, or round-trip the database',
+    builder: (yargs) =>
+      yargs
+        .command('compare <left> <right>', 'Compare two exports with Sentry\'s default comparators', (sub) =>
+          sub
+            .positional('left', { type: 'string', demandOption: true, describe: 'The expected export' })
+            .positional('right', { type: 'string', demandOption: true, describe: 'The actual export' })
+            .option('findings-file', { type: 'string', describe: 'Write the findings as Sentry findings JSON to this file', requiresArg: true })
+            .option('across-versions', { type: 'boolean', default: false, describe: 'Leave out models and fields only one Sentry version has, and compare values by field class' }),
+        (argv) => context.run(() => runCompare(context, argv as unknown as CompareArgs)))
+        .command('comparators', 'Print the default comparator map (the shape of Sentry\'s snapshot)', (sub) => sub,
+          () => context.run(async () => {
+            const described = describeComparators(defaultComparators()).map((entry) => ({ comparators: entry.comparators, model_name: entry.model_name }));
+            await context.io.writeStdout(stringify(described, { indentSeq: false }));
+          }))
+        .command(roundtripCommand(context))
+        .demandCommand(1, 'Name a backup command: compare, comparators or roundtrip'),
+    handler: () => undefined,
+  };
+}
+
+async function runCompare(context: CommandContext, argv: CompareArgs): Promise<number> {
+  const left = await openSource(argv.left);
+  const right = await openSource(argv.right);
+  try {
+    const result = compareExports(left.source, right.source, { acrossVersions: argv.acrossVersions });
+    for (const model of result.unknownModels) {
+      context.io.stderr(`Left out (not a model of this registry): ${model.model}, ${model.left} left and ${model.right} right rows\n`);
+    }
+    for (const field of result.oneSidedFields) {
+      context.io.stderr(`Left out (only on the ${field.side}): ${field.model}.${field.field}\n`);
+    }
+    if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText(result.findings));
+    await context.io.writeStdout(findingsText(result.findings));
+    return result.findings.length === 0 ? EXIT.ok : EXIT.findings;
+  } finally {
+    await left.release();
+    await right.release();
+  }
+}

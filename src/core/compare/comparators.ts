@@ -1,0 +1,178 @@
+/**
+ * Sentry's comparators (§7.2 of the research): each checks one relation between the left
+ * (expected) and right (actual) values of some fields of two matched instances, then scrubs those
+ * fields so that the final JSON diff skips them. Reasons are worded as Sentry words them, so that
+ * findings read the same whichever tool wrote them.
+ */
+import { pythonRepr } from '../json/json-text.js';
+import type { JsonValue } from '../json/json-text.js';
+import { PyFloat } from '../json/python-json.js';
+import type { InstanceID } from '../findings.js';
+import type { ComparatorFinding, ComparatorFindingKind } from './comparator-findings.js';
+
+/** One side of a matched pair, as the validator holds it. */
+export interface ComparedInstance {
+  readonly model: string;
+  readonly pk: number;
+  readonly ordinal: number;
+  /** Mutable: scrubbing removes the fields a comparator handled. */
+  readonly fields: Record<string, unknown>;
+  readonly scrubbed: Record<string, unknown>;
+}
+
+/** old pk → ordinal, per model, for each side (ForeignKeyComparator compares keys by ordinal). */
+export type OrdinalMap = ReadonlyMap<string, ReadonlyMap<number, number>>;
+
+export interface CompareContext {
+  readonly left: OrdinalMap;
+  readonly right: OrdinalMap;
+}
+
+export const UNIX_EPOCH = '1970-01-01T00:00:00+00:00';
+
+/** Python's `str()` of a JSON value, as Sentry's f-strings show it. */
+export function pyStr(value: unknown): string {
+  return typeof value === 'string' ? value : pythonRepr(value as JsonValue);
+}
+
+/** Python's `==` on JSON values (an int equals a float of the same value). */
+export function pyEquals(a: unknown, b: unknown): boolean {
+  const x = a instanceof PyFloat ? a.value : a;
+  const y = b instanceof PyFloat ? b.value : b;
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  if (Array.isArray(x)) return x.length === (y as unknown[]).length && x.every((item, i) => pyEquals(item, (y as unknown[])[i]));
+  const xKeys = Object.keys(x);
+  return xKeys.length === Object.keys(y).length && xKeys.every((key) => Object.hasOwn(y, key) && pyEquals((x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key]));
+}
+
+/** Sentry parses dates with dateutil; ISO text with or without `.000` or an offset is what exports hold. */
+export function parseDate(text: unknown): number {
+  const time = Date.parse(String(text));
+  return Number.isNaN(time) ? Number.NaN : time;
+}
+
+const missing = (value: unknown): boolean => value === undefined || value === null;
+
+export abstract class Comparator {
+  readonly fields: Set<string>;
+
+  constructor(readonly name: ComparatorFindingKind, fields: Iterable<string>) {
+    this.fields = new Set(fields);
+  }
+
+  /** The fields in a stable order (Sentry sorts them in compare; sets elsewhere). */
+  get sortedFields(): string[] {
+    return [...this.fields].sort();
+  }
+
+  protected finding(on: InstanceID, left: ComparedInstance, right: ComparedInstance, reason: string, kind = this.name): ComparatorFinding {
+    return { finding: 'ComparatorFinding', kind, on, leftPk: left.pk, rightPk: right.pk, reason };
+  }
+
+  /** Fields set on exactly one side are findings of `<Name>ExistenceCheck`. */
+  existence(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    const findings: ComparatorFinding[] = [];
+    const kind = `${this.name}ExistenceCheck` as ComparatorFindingKind;
+    for (const f of this.sortedFields) {
+      const onLeft = !missing(left.fields[f]);
+      const onRight = !missing(right.fields[f]);
+      if (onLeft === onRight) continue;
+      findings.push(this.finding(on, left, right, `the ${onLeft ? 'right' : 'left'} \`${f}\` value was missing`, kind));
+    }
+    return findings;
+  }
+
+  abstract compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance, context: CompareContext): ComparatorFinding[];
+
+  /** The fields both sides have a value for (a field null on both sides is never compared). */
+  protected compared(left: ComparedInstance, right: ComparedInstance): string[] {
+    return this.sortedFields.filter((f) => !(missing(left.fields[f]) && missing(right.fields[f])));
+  }
+
+  /** What a scrubbed value is kept as (Sentry's ScrubbedData marker, or a truncated value). */
+  protected scrubbedValue(values: unknown[]): unknown {
+    void values;
+    return 'SCRUBBED';
+  }
+
+  /** Moves the handled fields out of `fields`, so the JSON diff ignores them. */
+  scrub(left: ComparedInstance, right: ComparedInstance): void {
+    for (const f of this.fields) {
+      for (const side of [left, right]) {
+        if (!Object.hasOwn(side.fields, f)) continue;
+        const value = side.fields[f];
+        delete side.fields[f];
+        side.scrubbed[`${this.name}::${f}`] = value === null ? null : this.scrubbedValue(Array.isArray(value) ? value : [value]);
+      }
+    }
+  }
+}
+
+export class AutoSuffixComparator extends Comparator {
+  constructor(...fields: string[]) {
+    super('AutoSuffixComparator', fields);
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const l = String(left.fields[f]);
+      const r = String(right.fields[f]);
+      if (l === r || r.startsWith(`${l}-`)) return [];
+      return [this.finding(on, left, right, `the left value (${l}) of \`${f}\` was not equal to or a dashed prefix of the right value (${r})`)];
+    });
+  }
+}
+
+export class DateUpdatedComparator extends Comparator {
+  constructor(...fields: string[]) {
+    super('DateUpdatedComparator', fields);
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const l = (left.fields[f] as string | null) || UNIX_EPOCH;
+      const r = (right.fields[f] as string | null) || UNIX_EPOCH;
+      if (!(parseDate(l) > parseDate(r))) return [];
+      return [this.finding(on, left, right, `the left value (${l}) of \`${f}\` was not less than or equal to the right value (${r})`)];
+    });
+  }
+}
+
+export class DatetimeEqualityComparator extends Comparator {
+  constructor(...fields: string[]) {
+    super('DatetimeEqualityComparator', fields);
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const l = left.fields[f];
+      const r = right.fields[f];
+      if (parseDate(l) === parseDate(r)) return [];
+      return [this.finding(on, left, right, `the left value (${pyStr(l)}) of \`${f}\` was not equal to the right value (${pyStr(r)})`)];
+    });
+  }
+}
+
+export class ForeignKeyComparator extends Comparator {
+  constructor(readonly foreignFields: Readonly<Record<string, string>>) {
+    super('ForeignKeyComparator', Object.keys(foreignFields));
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance, context: CompareContext): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const target = this.foreignFields[f] as string;
+      const l = context.left.get(target)?.get(left.fields[f] as number);
+      const r = context.right.get(target)?.get(right.fields[f] as number);
+      if (l === undefined || r === undefined) {
+        const findings: ComparatorFinding[] = [];
+        if (l === undefined) findings.push(this.finding(on, left, right, `the left foreign key ordinal for \`${f}\` model with pk \`${pyStr(left.fields[f] ?? null)}\` could not be found`));
+        if (r === undefined) findings.push(this.finding(on, left, right, `the right foreign key ordinal for \`${f}\` model with pk \`${pyStr(right.fields[f] ?? null)}\` could not be found`));
+        return findings;
+      }
+      if (l === r) return [];
+      return [this.finding(on, left, right, `the left foreign key ordinal (${l}) for \`${f}\` was not equal to the right foreign key ordinal (${r})`)];
+    });
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * The comparators of secret and regenerated values: equality with the values truncated in every
+ * message and scrub (emails, hashes, passwords), format checks for values an import re-mints
+ * (hex keys, subscription ids, UUID4s), and the lenient ones (ignored, equal-or-removed,
+ * unordered lists, option values, data sources).
+ */
+import type { InstanceID } from '../findings.js';
+import { PyFloat } from '../json/python-json.js';
+import { compareCodePoints } from '../json/python-json.js';
+import type { ComparatorFinding, ComparatorFindingKind } from './comparator-findings.js';
+import { Comparator, UNIX_EPOCH, parseDate, pyEquals, pyStr } from './comparators.js';
+import type { ComparedInstance } from './comparators.js';
+
+abstract class ObfuscatingComparator extends Comparator {
+  abstract truncate(value: string): string;
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const l = left.fields[f];
+      const r = right.fields[f];
+      if (pyEquals(l, r)) return [];
+      return [this.finding(on, left, right, `the left value ("${this.shown(l)}") of \`${f}\` was not equal to the right value ("${this.shown(r)}")`)];
+    });
+  }
+
+  /** The first element's truncation, as Sentry shows a value (lists show their first item). */
+  protected shown(value: unknown): string {
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? '' : this.truncate(pyStr(first));
+  }
+
+  protected override scrubbedValue(values: unknown[]): unknown {
+    return values.map((value) => this.truncate(pyStr(value)));
+  }
+}
+
+export class EmailObfuscatingComparator extends ObfuscatingComparator {
+  constructor(...fields: string[]) {
+    super('EmailObfuscatingComparator', fields);
+  }
+
+  truncate(value: string): string {
+    const parts = value.split('@');
+    if (parts.length !== 2) return value;
+    const [user, domain] = parts as [string, string];
+    return `${user.slice(0, 1)}...@...${domain.slice(-6)}`;
+  }
+}
+
+export class HashObfuscatingComparator extends ObfuscatingComparator {
+  constructor(...fields: string[]) {
+    super('HashObfuscatingComparator', fields);
+  }
+
+  truncate(value: string): string {
+    const length = [...value].length;
+    if (length >= 16) return `${value.slice(0, 3)}...${value.slice(-3)}`;
+    if (length >= 8) return `${value.slice(0, 1)}...${value.slice(-1)}`;
+    return '...';
+  }
+}
+
+/**
+ * Passwords, and the claim state around them: an import cannot claim a user; a claimed user keeps
+ * its password; an unclaimed one gets a new password, a later (or equal) last change, and no
+ * expiry.
+ */
+export class UserPasswordObfuscatingComparator extends ObfuscatingComparator {
+  constructor() {
+    super('UserPasswordObfuscatingComparator', ['password']);
+  }
+
+  truncate(value: string): string {
+    if (value.length > 80) return `${value.slice(0, 12)}...${value.slice(-6)}`;
+    if (value.length > 40) return `${value.slice(0, 6)}...${value.slice(-4)}`;
+    return '...';
+  }
+
+  override compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    const findings: ComparatorFinding[] = [];
+    const rightUnclaimed = Boolean(right.fields.is_unclaimed);
+    if (Boolean(left.fields.is_unclaimed) && !rightUnclaimed) {
+      findings.push(this.finding(on, left, right, 'the left value of `is_unclaimed` was `True` but the right value was `False`, even though the act of importing cannot claim users'));
+    }
+    if (!rightUnclaimed) return [...findings, ...super.compare(on, left, right)];
+    const l = left.fields.password;
+    const r = right.fields.password;
+    if (pyEquals(l, r)) {
+      findings.push(this.finding(on, left, right, `the left value ("${this.shown(l)}") of \`password\` was equal to the\n                            right value ("${this.shown(r)}"), which is disallowed when\n                            \`is_unclaimed\` is \`True\``));
+    }
+    const leftChange = (left.fields.last_password_change as string | null | undefined) || UNIX_EPOCH;
+    const rightChange = (right.fields.last_password_change as string | null | undefined) || UNIX_EPOCH;
+    if (parseDate(leftChange) > parseDate(rightChange)) {
+      findings.push(this.finding(on, left, right, `the left value (${leftChange}) of \`last_password_change\` was not less than or equal to the right value (${rightChange})`));
+    }
+    if (Boolean(right.fields.is_password_expired)) {
+      findings.push(this.finding(on, left, right, 'the right value of `is_password_expired` must be `False` for unclaimed\n                           users'));
+    }
+    return findings;
+  }
+}
+
+/** Fields that are only scrubbed: compared some other way, or not at all. */
+export class IgnoredComparator extends Comparator {
+  constructor(...fields: string[]) {
+    super('IgnoredComparator', fields);
+  }
+
+  override existence(): ComparatorFinding[] {
+    return [];
+  }
+
+  compare(): ComparatorFinding[] {
+    return [];
+  }
+}
+
+/** DataSource's `source_id` is remapped by the import, so it is only scrubbed. */
+export class DataSourceComparator extends IgnoredComparator {
+  constructor() {
+    super('source_id');
+    (this as { name: ComparatorFindingKind }).name = 'DataSourceComparator';
+  }
+}
+
+abstract class RegexComparator extends Comparator {
+  constructor(name: ComparatorFindingKind, readonly pattern: RegExp, readonly source: string, fields: Iterable<string>) {
+    super(name, fields);
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const findings: ComparatorFinding[] = [];
+      for (const [side, value] of [['left', left.fields[f]], ['right', right.fields[f]]] as const) {
+        if (typeof value === 'string' && this.pattern.test(value)) continue;
+        findings.push(this.finding(on, left, right, `the ${side} value ("${pyStr(value ?? null)}") of \`${f}\` was not matched by this regex: ${this.source}`));
+      }
+      return findings;
+    });
+  }
+}
+
+export class SecretHexComparator extends RegexComparator {
+  constructor(bytes: number, ...fields: string[]) {
+    super('SecretHexComparator', new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `^[0-9a-f]{${bytes * 2}}$`, fields);
+  }
+}
+
+/** A regenerated value: valid on both sides, and not the same. */
+abstract class RenewedComparator extends RegexComparator {
+  abstract readonly what: string;
+
+  override compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    const same = this.compared(left, right).flatMap((f) => {
+      const l = left.fields[f];
+      const r = right.fields[f];
+      return pyEquals(l, r) ? [this.finding(on, left, right, this.equalReason(f, pyStr(l), pyStr(r)))] : [];
+    });
+    return [...same, ...super.compare(on, left, right)];
+  }
+
+  abstract equalReason(field: string, left: string, right: string): string;
+}
+
+export class SubscriptionIDComparator extends RenewedComparator {
+  readonly what = 'subscription ID';
+
+  constructor(...fields: string[]) {
+    super('SubscriptionIDComparator', /^\d+\/[0-9a-f]{32}$/, '^\\d+/[0-9a-f]{32}$', fields);
+  }
+
+  equalReason(f: string, l: string, r: string): string {
+    return `the left value (${l}) of the subscription ID field \`${f}\` was\n                                equal to the right value (${r})`;
+  }
+}
+
+export class UUID4Comparator extends RenewedComparator {
+  readonly what = 'UUID';
+
+  constructor(...fields: string[]) {
+    super('UUID4Comparator', /^[a-f0-9]{8}-?[a-f0-9]{4}-?4[a-f0-9]{3}-?[89ab][a-f0-9]{3}-?[a-f0-9]{12}$/i,
+      '^[a-f0-9]{8}-?[a-f0-9]{4}-?4[a-f0-9]{3}-?[89ab][a-f0-9]{3}-?[a-f0-9]{12}\\Z$', fields);
+  }
+
+  equalReason(f: string, l: string, r: string): string {
+    return `the left value (${l}) of the UUID field \`${f}\` was equal to the right value (${r})`;
+  }
+}
+
+/** Equal, or gone on the right (a key the import could not keep). */
+export class EqualOrRemovedComparator extends Comparator {
+  constructor(...fields: string[]) {
+    super('EqualOrRemovedComparator', fields);
+  }
+
+  override existence(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return super.existence(on, left, right).filter((finding) => finding.reason.startsWith('the left'));
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const r = right.fields[f];
+      if (r === undefined || r === null || pyEquals(left.fields[f], r)) return [];
+      return [this.finding(on, left, right, `the left value ("${pyStr(left.fields[f])}") of \`${f}\` was not equal to the right value ("${pyStr(r)}")`)];
+    });
+  }
+}
+
+/** Python's ordering of list items, enough for the strings and numbers such lists hold. */
+function pySort(values: unknown[]): unknown[] {
+  return [...values].sort((a, b) => {
+    const x = a instanceof PyFloat ? a.value : a;
+    const y = b instanceof PyFloat ? b.value : b;
+    if (typeof x === 'string' && typeof y === 'string') return compareCodePoints(x, y);
+    return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;
+  });
+}
+
+export class UnorderedListComparator extends Comparator {
+  constructor(...fields: string[]) {
+    super('UnorderedListComparator', fields);
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const l = (left.fields[f] || []) as unknown[];
+      const r = (right.fields[f] || []) as unknown[];
+      if (pyEquals(pySort(asList(l)), pySort(asList(r)))) return [];
+      return [this.finding(on, left, right, `the left value (${pyStr(l)}) of the unordered list field \`${f}\` was not equal to the right value (${pyStr(r)})`)];
+    });
+  }
+}
+
+/** Python's `sorted()` input: a list as is, a string as its characters (an ArrayField exported as text sorts that way in Sentry too). */
+function asList(value: unknown): unknown[] {
+  if (typeof value === 'string') return [...value];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Option values: equal, or equal as text (old exports held integers as strings). */
+export class OptionValueComparator extends Comparator {
+  constructor(...fields: string[]) {
+    super('OptionValueComparator', fields);
+  }
+
+  compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
+    return this.compared(left, right).flatMap((f) => {
+      const l = left.fields[f];
+      const r = right.fields[f];
+      if (pyEquals(l, r)) return [];
+      if ((typeof l === 'string' || typeof r === 'string') && pyStr(l) === pyStr(r)) return [];
+      return [this.finding(on, left, right, `the left value ("${pyStr(l)}") of \`${f}\` was not equal to the right value ("${pyStr(r)}")`)];
+    });
+  }
+}

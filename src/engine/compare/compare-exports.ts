@@ -1,0 +1,117 @@
+/**
+ * `backup compare`: two exports read as streams of objects (the file text is never held, only the
+ * objects the model maps need) and validated with the default comparators. Across versions,
+ * models this registry does not know and fields only one side has are left out (and listed), and
+ * every known field is read through its field class on both sides, so that the encodings older
+ * Sentry versions wrote (JSON text inside JSON, Python list literals, `.000`-less datetimes)
+ * compare by value.
+ */
+import { defaultComparators } from '../../core/compare/default-comparators.js';
+import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
+import type { ExportedObject } from '../../core/compare/model-map.js';
+import { validate } from '../../core/compare/validate.js';
+import { findModel } from '../../core/registry/index.js';
+import type { ModelEntry } from '../../core/registry/types.js';
+import { toExportValue, toStoredValue } from '../../db/field-codec.js';
+import { fileObjects } from '../import/file-objects.js';
+import type { ImportSource } from '../import/file-objects.js';
+import { ImportingError } from '../import/import-error.js';
+
+export interface CompareOptions {
+  /** Leave out what only one version has, and compare known fields by value (see above). */
+  readonly acrossVersions?: boolean;
+}
+
+export interface CompareResult {
+  readonly findings: ComparatorFinding[];
+  /** Across versions: models the registry does not know, with their rows per side. */
+  readonly unknownModels: { readonly model: string; readonly left: number; readonly right: number }[];
+  /** Across versions: fields only one side has, per model. */
+  readonly oneSidedFields: { readonly model: string; readonly field: string; readonly side: 'left' | 'right' }[];
+}
+
+/** A side that cannot be read: which side, and why (Sentry's "Invalid left JSON"). */
+export class UnreadableSideError extends ImportingError {}
+
+function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[] {
+  try {
+    return [...fileObjects(source)];
+  } catch (error) {
+    if (error instanceof ImportingError) {
+      throw new UnreadableSideError(error.kind, { model: error.on.model, line: error.line }, `Invalid ${side} JSON: ${error.reason}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export function compareExports(left: ImportSource, right: ImportSource, options: CompareOptions = {}): CompareResult {
+  let lefts = readSide(left, 'left');
+  let rights = readSide(right, 'right');
+  const unknownModels: CompareResult['unknownModels'] = [];
+  const oneSidedFields: CompareResult['oneSidedFields'] = [];
+  if (options.acrossVersions === true) {
+    const counts = new Map<string, { left: number; right: number }>();
+    for (const [objects, side] of [[lefts, 'left'], [rights, 'right']] as const) {
+      for (const object of objects) {
+        if (findModel(object.model) !== undefined) continue;
+        const count = counts.get(object.model) ?? { left: 0, right: 0 };
+        count[side]++;
+        counts.set(object.model, count);
+      }
+    }
+    for (const [model, count] of [...counts].sort()) unknownModels.push({ model, ...count });
+    lefts = lefts.filter((object) => !counts.has(object.model));
+    rights = rights.filter((object) => !counts.has(object.model));
+    const leftOut = fieldsOnOneSide(lefts, rights, oneSidedFields);
+    lefts = lefts.map((object) => canonical(object, leftOut));
+    rights = rights.map((object) => canonical(object, leftOut));
+  }
+  return { findings: validate(lefts, rights, defaultComparators()), unknownModels, oneSidedFields };
+}
+
+function fieldNames(objects: readonly ExportedObject[]): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  for (const object of objects) {
+    let set = names.get(object.model);
+    if (set === undefined) names.set(object.model, (set = new Set()));
+    for (const name of Object.keys(object.fields)) set.add(name);
+  }
+  return names;
+}
+
+/** Fields some model has on one side only (among models with rows on both), recorded and returned per model. */
+function fieldsOnOneSide(lefts: readonly ExportedObject[], rights: readonly ExportedObject[], record: CompareResult['oneSidedFields'][number][]): Map<string, Set<string>> {
+  const leftNames = fieldNames(lefts);
+  const rightNames = fieldNames(rights);
+  const leftOut = new Map<string, Set<string>>();
+  for (const [model, names] of [...leftNames].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const other = rightNames.get(model);
+    if (other === undefined) continue;
+    const only = new Set<string>();
+    for (const name of [...names].sort()) if (!other.has(name)) { only.add(name); record.push({ model, field: name, side: 'left' }); }
+    for (const name of [...other].sort()) if (!names.has(name)) { only.add(name); record.push({ model, field: name, side: 'right' }); }
+    if (only.size > 0) leftOut.set(model, only);
+  }
+  return leftOut;
+}
+
+/** The object without its one-sided fields, each known field read through its class. */
+function canonical(object: ExportedObject, leftOut: ReadonlyMap<string, ReadonlySet<string>>): ExportedObject {
+  const entry = findModel(object.model) as ModelEntry;
+  const skip = leftOut.get(object.model);
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(object.fields)) {
+    if (skip?.has(name) === true) continue;
+    const field = entry.fields.find((candidate) => candidate.name === name);
+    fields[name] = field === undefined ? value : throughClass(field, value);
+  }
+  return { model: object.model, pk: object.pk, fields };
+}
+
+function throughClass(field: ModelEntry['fields'][number], value: unknown): unknown {
+  try {
+    return toExportValue(field, toStoredValue(field, value));
+  } catch {
+    return value; // not a value of the class: compared as written
+  }
+}

@@ -1,0 +1,2 @@
+export { compareExports, UnreadableSideError } from './compare-exports.js';
+export type { CompareOptions, CompareResult } from './compare-exports.js';
