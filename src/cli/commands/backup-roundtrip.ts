@@ -51,7 +51,7 @@ export function roundtripCommand(context: CommandContext): CommandModule<GlobalO
     builder: (yargs) =>
       yargs
         .option('db', dbOption)
-        .option('reset-pks', { type: 'boolean', default: true, describe: 'Restart id sequences, so every pk must come back the same (--no-reset-pks: every pk must differ)' })
+        .option('reset-pks', { type: 'boolean', default: true, describe: 'Restart id sequences, so every pk must come back the same, which holds when each table\'s pks run 1…n without gaps (--no-reset-pks: every pk must differ)' })
         .option('keep', { type: 'string', describe: 'Leave expect.json and actual.json in this folder', requiresArg: true })
         .option('findings-file', { type: 'string', describe: 'Write the findings as Sentry findings JSON to this file', requiresArg: true })
         .option('silent', { type: 'boolean', default: false, describe: 'No progress on stderr' }) as never,

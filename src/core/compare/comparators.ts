@@ -6,7 +6,7 @@
  */
 import { pythonRepr } from '../json/json-text.js';
 import type { JsonValue } from '../json/json-text.js';
-import { PyFloat } from '../json/python-json.js';
+import { PyFloat, compareCodePoints } from '../json/python-json.js';
 import type { InstanceID } from '../findings.js';
 import type { ComparatorFinding, ComparatorFindingKind } from './comparator-findings.js';
 
@@ -35,10 +35,16 @@ export function pyStr(value: unknown): string {
   return typeof value === 'string' ? value : pythonRepr(value as JsonValue);
 }
 
-/** Python's `==` on JSON values (an int equals a float of the same value). */
+/** A JSON scalar as Python compares it: floats by value, and `True == 1`, `False == 0`. */
+function pyScalar(value: unknown): unknown {
+  if (value instanceof PyFloat) return value.value;
+  return typeof value === 'boolean' ? Number(value) : value;
+}
+
+/** Python's `==` on JSON values (an int equals a float of the same value, and a bool its 0 or 1). */
 export function pyEquals(a: unknown, b: unknown): boolean {
-  const x = a instanceof PyFloat ? a.value : a;
-  const y = b instanceof PyFloat ? b.value : b;
+  const x = pyScalar(a);
+  const y = pyScalar(b);
   if (x === y) return true;
   if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
   if (Array.isArray(x) !== Array.isArray(y)) return false;
@@ -47,11 +53,46 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   return xKeys.length === Object.keys(y).length && xKeys.every((key) => Object.hasOwn(y, key) && pyEquals((x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key]));
 }
 
-/** Sentry parses dates with dateutil; ISO text with or without `.000` or an offset is what exports hold. */
-export function parseDate(text: unknown): number {
-  const time = Date.parse(String(text));
-  return Number.isNaN(time) ? Number.NaN : time;
+/** Python's truthiness: None, False, 0, "", [] and {} are false. */
+export function pyTruthy(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === '') return false;
+  if (typeof value === 'number') return value !== 0;
+  if (value instanceof PyFloat) return value.value !== 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value !== 'object' || Object.keys(value).length > 0;
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * A date as microseconds since the epoch, as Sentry's dateutil parse compares them (exports hold
+ * ISO text with or without `.000` and an offset); undefined when the text is not a date. Text
+ * without an offset is taken as UTC, where Python would refuse to compare it with an aware one.
+ */
+export function parseDate(text: unknown): bigint | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = ISO_DATE.exec(text.trim());
+  if (m === null) {
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? undefined : BigInt(ms) * 1000n;
+  }
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone = 'Z'] = m;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  date.setUTCHours(Number(h), Number(mi), Number(sec));
+  // Out-of-range parts (month 13, 25:00) roll over in JavaScript; they are no date to Python.
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d) || date.getUTCHours() !== Number(h) || date.getUTCMinutes() !== Number(mi)) return undefined;
+  const ms = date.getTime();
+  let offset = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * (zone.startsWith('-') ? -1 : 1);
+  }
+  return (BigInt(ms) - BigInt(offset) * 60_000n) * 1000n + BigInt(frac.padEnd(6, '0').slice(0, 6));
+}
+
+/** Sentry's scrubbed-value marker (its `ScrubbedData` singleton). */
+export const SCRUBBED_DATA = 'SCRUBBED';
 
 const missing = (value: unknown): boolean => value === undefined || value === null;
 
@@ -64,7 +105,7 @@ export abstract class Comparator {
 
   /** The fields in a stable order (Sentry sorts them in compare; sets elsewhere). */
   get sortedFields(): string[] {
-    return [...this.fields].sort();
+    return [...this.fields].sort(compareCodePoints);
   }
 
   protected finding(on: InstanceID, left: ComparedInstance, right: ComparedInstance, reason: string, kind = this.name): ComparatorFinding {
@@ -94,7 +135,7 @@ export abstract class Comparator {
   /** What a scrubbed value is kept as (Sentry's ScrubbedData marker, or a truncated value). */
   protected scrubbedValue(values: unknown[]): unknown {
     void values;
-    return 'SCRUBBED';
+    return SCRUBBED_DATA;
   }
 
   /** Moves the handled fields out of `fields`, so the JSON diff ignores them. */
@@ -104,7 +145,7 @@ export abstract class Comparator {
         if (!Object.hasOwn(side.fields, f)) continue;
         const value = side.fields[f];
         delete side.fields[f];
-        side.scrubbed[`${this.name}::${f}`] = value === null ? null : this.scrubbedValue(Array.isArray(value) ? value : [value]);
+        side.scrubbed[`${this.name}::${f}`] = missing(value) ? null : this.scrubbedValue(Array.isArray(value) ? value : [value]);
       }
     }
   }
@@ -117,8 +158,8 @@ export class AutoSuffixComparator extends Comparator {
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
     return this.compared(left, right).flatMap((f) => {
-      const l = String(left.fields[f]);
-      const r = String(right.fields[f]);
+      const l = pyStr(left.fields[f] ?? null);
+      const r = pyStr(right.fields[f] ?? null);
       if (l === r || r.startsWith(`${l}-`)) return [];
       return [this.finding(on, left, right, `the left value (${l}) of \`${f}\` was not equal to or a dashed prefix of the right value (${r})`)];
     });
@@ -132,12 +173,19 @@ export class DateUpdatedComparator extends Comparator {
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
     return this.compared(left, right).flatMap((f) => {
-      const l = (left.fields[f] as string | null) || UNIX_EPOCH;
-      const r = (right.fields[f] as string | null) || UNIX_EPOCH;
-      if (!(parseDate(l) > parseDate(r))) return [];
-      return [this.finding(on, left, right, `the left value (${l}) of \`${f}\` was not less than or equal to the right value (${r})`)];
+      const l = pyTruthy(left.fields[f]) ? left.fields[f] : UNIX_EPOCH;
+      const r = pyTruthy(right.fields[f]) ? right.fields[f] : UNIX_EPOCH;
+      if (notAfter(l, r)) return [];
+      return [this.finding(on, left, right, `the left value (${pyStr(l)}) of \`${f}\` was not less than or equal to the right value (${pyStr(r)})`)];
     });
   }
+}
+
+/** `left <= right` as dates; text that is not a date passes only against the very same text. */
+export function notAfter(left: unknown, right: unknown): boolean {
+  const l = parseDate(left);
+  const r = parseDate(right);
+  return l !== undefined && r !== undefined ? l <= r : left === right;
 }
 
 export class DatetimeEqualityComparator extends Comparator {
@@ -149,8 +197,10 @@ export class DatetimeEqualityComparator extends Comparator {
     return this.compared(left, right).flatMap((f) => {
       const l = left.fields[f];
       const r = right.fields[f];
-      if (parseDate(l) === parseDate(r)) return [];
-      return [this.finding(on, left, right, `the left value (${pyStr(l)}) of \`${f}\` was not equal to the right value (${pyStr(r)})`)];
+      const lt = parseDate(l);
+      const rt = parseDate(r);
+      if (lt !== undefined && rt !== undefined ? lt === rt : l === r) return [];
+      return [this.finding(on, left, right, `the left value (${pyStr(l ?? null)}) of \`${f}\` was not equal to the right value (${pyStr(r ?? null)})`)];
     });
   }
 }

@@ -29,11 +29,18 @@ export interface ModelMap {
 
 type Key = readonly unknown[];
 
-/** Python's ordering of tuples of strings and numbers (None first). */
+/** A key part as Python compares and hashes it: floats by value, `True` as 1, `False` as 0. */
+const keyPart = (item: unknown): unknown => (item instanceof PyFloat ? item.value : typeof item === 'boolean' ? Number(item) : item);
+
+/**
+ * Python's ordering of tuples of strings and numbers. Where Python cannot order two parts
+ * (None against a string, a string against a number) it fails; here None sorts first and
+ * numbers before strings.
+ */
 function compareKeys(a: Key, b: Key): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] instanceof PyFloat ? (a[i] as PyFloat).value : a[i];
-    const y = b[i] instanceof PyFloat ? (b[i] as PyFloat).value : b[i];
+    const x = keyPart(a[i]);
+    const y = keyPart(b[i]);
     if (x === y) continue;
     if (x === null || x === undefined) return -1;
     if (y === null || y === undefined) return 1;
@@ -51,7 +58,8 @@ export function pythonTuple(key: Key): string {
 }
 
 function instance(object: ExportedObject, ordinal: number): ComparedInstance {
-  return { model: object.model, pk: object.pk, ordinal, fields: { ...object.fields }, scrubbed: {} };
+  // The validator never writes to `fields` (comparators only read; the diff skips scrubbed fields).
+  return { model: object.model, pk: object.pk, ordinal, fields: object.fields as Record<string, unknown>, scrubbed: {} };
 }
 
 export function buildModelMap(objects: Iterable<ExportedObject>, side: Side, findings: ComparatorFinding[]): ModelMap {
@@ -86,10 +94,11 @@ export function buildModelMap(objects: Iterable<ExportedObject>, side: Side, fin
       continue;
     }
     // Users are looked at through their usernames, so that a renamed or merged user still matches.
+    // (Sentry fails on a user pk it has not seen yet; the pk itself stands in here.)
     const key = fields.map((name) => (name === 'user' || name === 'user_id' ? usernames.get(object.fields[name] as number) ?? object.fields[name] : object.fields[name]) ?? null);
     let seen = custom.get(object.model);
     if (seen === undefined) custom.set(object.model, (seen = new Map()));
-    const text = JSON.stringify(key.map((item) => (item instanceof PyFloat ? item.value : item)));
+    const text = JSON.stringify(key.map(keyPart));
     if (seen.has(text) && object.model !== 'sentry.useroption') {
       findings.push({
         finding: 'ComparatorFinding', kind: 'DuplicateCustomOrdinal', on: { model: object.model }, ...sidePks(object.pk),

@@ -8,8 +8,12 @@ import type { InstanceID } from '../findings.js';
 import { PyFloat } from '../json/python-json.js';
 import { compareCodePoints } from '../json/python-json.js';
 import type { ComparatorFinding, ComparatorFindingKind } from './comparator-findings.js';
-import { Comparator, UNIX_EPOCH, parseDate, pyEquals, pyStr } from './comparators.js';
+import { Comparator, UNIX_EPOCH, notAfter, pyEquals, pyStr, pyTruthy } from './comparators.js';
 import type { ComparedInstance } from './comparators.js';
+
+/** Python's `s[:n]` and `s[-n:]` count code points, not UTF-16 units. */
+const head = (chars: string[], n: number): string => chars.slice(0, n).join('');
+const tail = (chars: string[], n: number): string => chars.slice(-n).join('');
 
 abstract class ObfuscatingComparator extends Comparator {
   abstract truncate(value: string): string;
@@ -43,7 +47,7 @@ export class EmailObfuscatingComparator extends ObfuscatingComparator {
     const parts = value.split('@');
     if (parts.length !== 2) return value;
     const [user, domain] = parts as [string, string];
-    return `${user.slice(0, 1)}...@...${domain.slice(-6)}`;
+    return `${head([...user], 1)}...@...${tail([...domain], 6)}`;
   }
 }
 
@@ -53,9 +57,9 @@ export class HashObfuscatingComparator extends ObfuscatingComparator {
   }
 
   truncate(value: string): string {
-    const length = [...value].length;
-    if (length >= 16) return `${value.slice(0, 3)}...${value.slice(-3)}`;
-    if (length >= 8) return `${value.slice(0, 1)}...${value.slice(-1)}`;
+    const chars = [...value];
+    if (chars.length >= 16) return `${head(chars, 3)}...${tail(chars, 3)}`;
+    if (chars.length >= 8) return `${head(chars, 1)}...${tail(chars, 1)}`;
     return '...';
   }
 }
@@ -71,29 +75,31 @@ export class UserPasswordObfuscatingComparator extends ObfuscatingComparator {
   }
 
   truncate(value: string): string {
-    if (value.length > 80) return `${value.slice(0, 12)}...${value.slice(-6)}`;
-    if (value.length > 40) return `${value.slice(0, 6)}...${value.slice(-4)}`;
+    const chars = [...value];
+    if (chars.length > 80) return `${head(chars, 12)}...${tail(chars, 6)}`;
+    if (chars.length > 40) return `${head(chars, 6)}...${tail(chars, 4)}`;
     return '...';
   }
 
   override compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
     const findings: ComparatorFinding[] = [];
-    const rightUnclaimed = Boolean(right.fields.is_unclaimed);
-    if (Boolean(left.fields.is_unclaimed) && !rightUnclaimed) {
+    const rightUnclaimed = pyTruthy(right.fields.is_unclaimed);
+    if (pyTruthy(left.fields.is_unclaimed) && !rightUnclaimed) {
       findings.push(this.finding(on, left, right, 'the left value of `is_unclaimed` was `True` but the right value was `False`, even though the act of importing cannot claim users'));
     }
     if (!rightUnclaimed) return [...findings, ...super.compare(on, left, right)];
     const l = left.fields.password;
     const r = right.fields.password;
-    if (pyEquals(l, r)) {
+    // Sentry fails outright on an unclaimed user without a password on either side; skip it instead.
+    if (pyEquals(l, r) && !(l === undefined || l === null)) {
       findings.push(this.finding(on, left, right, `the left value ("${this.shown(l)}") of \`password\` was equal to the\n                            right value ("${this.shown(r)}"), which is disallowed when\n                            \`is_unclaimed\` is \`True\``));
     }
-    const leftChange = (left.fields.last_password_change as string | null | undefined) || UNIX_EPOCH;
-    const rightChange = (right.fields.last_password_change as string | null | undefined) || UNIX_EPOCH;
-    if (parseDate(leftChange) > parseDate(rightChange)) {
-      findings.push(this.finding(on, left, right, `the left value (${leftChange}) of \`last_password_change\` was not less than or equal to the right value (${rightChange})`));
+    const leftChange = pyTruthy(left.fields.last_password_change) ? left.fields.last_password_change : UNIX_EPOCH;
+    const rightChange = pyTruthy(right.fields.last_password_change) ? right.fields.last_password_change : UNIX_EPOCH;
+    if (!notAfter(leftChange, rightChange)) {
+      findings.push(this.finding(on, left, right, `the left value (${pyStr(leftChange)}) of \`last_password_change\` was not less than or equal to the right value (${pyStr(rightChange)})`));
     }
-    if (Boolean(right.fields.is_password_expired)) {
+    if (pyTruthy(right.fields.is_password_expired)) {
       findings.push(this.finding(on, left, right, 'the right value of `is_password_expired` must be `False` for unclaimed\n                           users'));
     }
     return findings;
@@ -166,7 +172,8 @@ export class SubscriptionIDComparator extends RenewedComparator {
   readonly what = 'subscription ID';
 
   constructor(...fields: string[]) {
-    super('SubscriptionIDComparator', /^\d+\/[0-9a-f]{32}$/, '^\\d+/[0-9a-f]{32}$', fields);
+    // Python's `\d` matches any Unicode decimal digit.
+    super('SubscriptionIDComparator', /^\p{Nd}+\/[0-9a-f]{32}$/u, '^\\d+/[0-9a-f]{32}$', fields);
   }
 
   equalReason(f: string, l: string, r: string): string {
@@ -201,7 +208,7 @@ export class EqualOrRemovedComparator extends Comparator {
     return this.compared(left, right).flatMap((f) => {
       const r = right.fields[f];
       if (r === undefined || r === null || pyEquals(left.fields[f], r)) return [];
-      return [this.finding(on, left, right, `the left value ("${pyStr(left.fields[f])}") of \`${f}\` was not equal to the right value ("${pyStr(r)}")`)];
+      return [this.finding(on, left, right, `the left value ("${pyStr(left.fields[f] ?? null)}") of \`${f}\` was not equal to the right value ("${pyStr(r)}")`)];
     });
   }
 }
@@ -209,8 +216,8 @@ export class EqualOrRemovedComparator extends Comparator {
 /** Python's ordering of list items, enough for the strings and numbers such lists hold. */
 function pySort(values: unknown[]): unknown[] {
   return [...values].sort((a, b) => {
-    const x = a instanceof PyFloat ? a.value : a;
-    const y = b instanceof PyFloat ? b.value : b;
+    const x = a instanceof PyFloat ? a.value : typeof a === 'boolean' ? Number(a) : a;
+    const y = b instanceof PyFloat ? b.value : typeof b === 'boolean' ? Number(b) : b;
     if (typeof x === 'string' && typeof y === 'string') return compareCodePoints(x, y);
     return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;
   });
@@ -223,8 +230,8 @@ export class UnorderedListComparator extends Comparator {
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
     return this.compared(left, right).flatMap((f) => {
-      const l = (left.fields[f] || []) as unknown[];
-      const r = (right.fields[f] || []) as unknown[];
+      const l = pyTruthy(left.fields[f]) ? left.fields[f] : [];
+      const r = pyTruthy(right.fields[f]) ? right.fields[f] : [];
       if (pyEquals(pySort(asList(l)), pySort(asList(r)))) return [];
       return [this.finding(on, left, right, `the left value (${pyStr(l)}) of the unordered list field \`${f}\` was not equal to the right value (${pyStr(r)})`)];
     });
@@ -234,10 +241,15 @@ export class UnorderedListComparator extends Comparator {
 /** Python's `sorted()` input: a list as is, a string as its characters (an ArrayField exported as text sorts that way in Sentry too). */
 function asList(value: unknown): unknown[] {
   if (typeof value === 'string') return [...value];
-  return Array.isArray(value) ? value : [value];
+  if (Array.isArray(value)) return value;
+  // A dict sorts as its keys; a scalar is no list (Python gives up; we compare it as one item).
+  return typeof value === 'object' && value !== null && !(value instanceof PyFloat) ? Object.keys(value) : [value];
 }
 
-/** Option values: equal, or equal as text (old exports held integers as strings). */
+/**
+ * Option values: equal, or equal as text (old exports held integers as strings). As in Sentry,
+ * only the non-string side is cast, and the reason shows the values after that cast, unquoted.
+ */
 export class OptionValueComparator extends Comparator {
   constructor(...fields: string[]) {
     super('OptionValueComparator', fields);
@@ -245,11 +257,13 @@ export class OptionValueComparator extends Comparator {
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
     return this.compared(left, right).flatMap((f) => {
-      const l = left.fields[f];
-      const r = right.fields[f];
+      let l = left.fields[f] ?? null;
+      let r = right.fields[f] ?? null;
       if (pyEquals(l, r)) return [];
-      if ((typeof l === 'string' || typeof r === 'string') && pyStr(l) === pyStr(r)) return [];
-      return [this.finding(on, left, right, `the left value ("${pyStr(l)}") of \`${f}\` was not equal to the right value ("${pyStr(r)}")`)];
+      if (typeof l === 'string') r = pyStr(r);
+      else if (typeof r === 'string') l = pyStr(l);
+      if (pyEquals(l, r)) return [];
+      return [this.finding(on, left, right, `the left value (${pyStr(l)}) of \`${f}\` was not equal to the right value (${pyStr(r)})`)];
     });
   }
 }

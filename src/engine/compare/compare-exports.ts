@@ -16,6 +16,7 @@ import { toExportValue, toStoredValue } from '../../db/field-codec.js';
 import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
+import { RelocateError } from '../../core/errors.js';
 
 export interface CompareOptions {
   /** Leave out what only one version has, and compare known fields by value (see above). */
@@ -30,15 +31,19 @@ export interface CompareResult {
   readonly oneSidedFields: { readonly model: string; readonly field: string; readonly side: 'left' | 'right' }[];
 }
 
-/** A side that cannot be read: which side, and why (Sentry's "Invalid left JSON"). */
-export class UnreadableSideError extends ImportingError {}
+/** A side that cannot be read: which side, where, and why (Sentry's "Invalid left JSON"). */
+export class UnreadableSideError extends RelocateError {
+  constructor(readonly kind: string, readonly side: 'left' | 'right', readonly line: number | undefined, readonly reason: string, options?: { cause?: unknown }) {
+    super(`Invalid ${side} JSON${line === undefined ? '' : ` at line ${line}`}: ${reason}`, options);
+  }
+}
 
 function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[] {
   try {
     return [...fileObjects(source)];
   } catch (error) {
     if (error instanceof ImportingError) {
-      throw new UnreadableSideError(error.kind, { model: error.on.model, line: error.line }, `Invalid ${side} JSON: ${error.reason}`, { cause: error });
+      throw new UnreadableSideError(error.kind, side, error.line, error.reason, { cause: error });
     }
     throw error;
   }

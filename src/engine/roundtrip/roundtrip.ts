@@ -93,7 +93,7 @@ function checkPks(pks: ReadonlyMap<string, { expect: number[]; actual: number[] 
       if (changed >= 0) {
         findings.push({
           finding: 'RoundtripFinding', kind: 'PrimaryKeyChanged', on: { model, ordinal: changed + 1 }, leftPk: expect[changed], rightPk: actual[changed],
-          reason: `with reset sequences every pk must come back the same, but the ${model} row at position ${changed + 1} had pk ${expect[changed]} and came back as ${actual[changed]}`,
+          reason: `with reset sequences every pk must come back the same, but the ${model} row at position ${changed + 1} had pk ${expect[changed]} and came back as ${actual[changed]} (a table whose pks had gaps cannot; use --no-reset-pks for it)`,
         });
       }
       continue;
