@@ -105,8 +105,12 @@ export abstract class Comparator {
 
   /** The fields in a stable order (Sentry sorts them in compare; sets elsewhere). */
   get sortedFields(): string[] {
-    return [...this.fields].sort(compareCodePoints);
+    // Cached per field count: fields are only ever added (by the default map's auto-assignment).
+    if (this.#sorted === undefined || this.#sorted.length !== this.fields.size) this.#sorted = [...this.fields].sort(compareCodePoints);
+    return this.#sorted;
   }
+
+  #sorted: string[] | undefined;
 
   protected finding(on: InstanceID, left: ComparedInstance, right: ComparedInstance, reason: string, kind = this.name): ComparatorFinding {
     return { finding: 'ComparatorFinding', kind, on, leftPk: left.pk, rightPk: right.pk, reason };
@@ -183,6 +187,7 @@ export class DateUpdatedComparator extends Comparator {
 
 /** `left <= right` as dates; text that is not a date passes only against the very same text. */
 export function notAfter(left: unknown, right: unknown): boolean {
+  if (left === right) return true; // the same text is the same date (or the same non-date)
   const l = parseDate(left);
   const r = parseDate(right);
   return l !== undefined && r !== undefined ? l <= r : left === right;
@@ -197,6 +202,7 @@ export class DatetimeEqualityComparator extends Comparator {
     return this.compared(left, right).flatMap((f) => {
       const l = left.fields[f];
       const r = right.fields[f];
+      if (l === r) return [];
       const lt = parseDate(l);
       const rt = parseDate(r);
       if (lt !== undefined && rt !== undefined ? lt === rt : l === r) return [];

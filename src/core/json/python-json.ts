@@ -100,11 +100,14 @@ export function dumpPythonJson(value: unknown, options: PythonJsonOptions = {}):
 
 /** Python sorts strings by code point; JavaScript's default sort compares UTF-16 units. */
 export function compareCodePoints(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const diff = (left[i] as string).codePointAt(0)! - (right[i] as string).codePointAt(0)!;
-    if (diff !== 0) return diff;
+  // UTF-16 order equals code-point order unless a surrogate meets a unit at or above U+E000.
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return (a.codePointAt(i) as number) - (b.codePointAt(i) as number);
   }
-  return left.length - right.length;
+  return a.length - b.length;
 }
