@@ -2,3 +2,4 @@
 await import('./driver-port.js');
 await import('./export.js');
 await import('./import.js');
+await import('./compare.js');
