@@ -3,3 +3,4 @@ await import('./driver-port.js');
 await import('./export.js');
 await import('./import.js');
 await import('./compare.js');
+await import('./crypto.js');

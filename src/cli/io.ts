@@ -12,7 +12,7 @@ export interface CliIo {
   /** stderr when it is a terminal: progress bars go there, and only then. */
   readonly progressStream?: NodeJS.WriteStream | undefined;
   /** Writes data to stdout, waiting when the reader is slower than we are. */
-  readonly writeStdout: (text: string) => Promise<void>;
+  readonly writeStdout: (data: string | Uint8Array) => Promise<void>;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Asks a yes/no question on the terminal; absent when there is no terminal to ask on. */
   readonly confirm?: ((question: string) => Promise<boolean>) | undefined;
@@ -23,9 +23,9 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     progressStream: process.stderr.isTTY === true ? process.stderr : undefined,
-    writeStdout: (text) =>
+    writeStdout: (data) =>
       new Promise((resolve, reject) => {
-        process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+        process.stdout.write(data, (error) => (error ? reject(error) : resolve()));
       }),
     env: process.env,
     confirm: process.stdin.isTTY === true && process.stderr.isTTY === true ? askOnTerminal : undefined,

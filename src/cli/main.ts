@@ -16,8 +16,9 @@ import { exportCommand } from './commands/export.js';
 import { seedCommand } from './commands/seed.js';
 import { importCommand } from './commands/import.js';
 import { backupCommand } from './commands/backup.js';
+import { keysCommand } from './commands/backup-crypt.js';
 
-const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import', 'backup'];
+const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import', 'backup', 'keys'];
 
 function build(argv: readonly string[], context: CommandContext): Argv<GlobalOptions> {
   const withGlobals = yargs([...argv])
@@ -37,6 +38,7 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
     .command(exportCommand(context))
     .command(importCommand(context))
     .command(backupCommand(context))
+    .command(keysCommand(context))
     .demandCommand(1, 'Name a command; see relocate --help')
     .recommendCommands()
     .strict()

@@ -14,12 +14,22 @@ import { EXIT } from '../exit.js';
 import { openSource } from '../file-source.js';
 import { writeFileAtomic } from '../io.js';
 import { roundtripCommand } from './backup-roundtrip.js';
+import { cryptCommands } from './backup-crypt.js';
+import { maybeDecrypted } from '../encryption.js';
+import { RelocateError } from '../../core/errors.js';
+
+/** Sentry's "Invalid left side tarball: …". */
+class UnreadableTarballError extends RelocateError {
+  readonly kind = 'InvalidTarball';
+}
 
 interface CompareArgs extends GlobalOptions {
   readonly left: string;
   readonly right: string;
   readonly findingsFile?: string;
   readonly acrossVersions: boolean;
+  readonly decryptLeftWith?: string;
+  readonly decryptRightWith?: string;
 }
 
 /** Findings as Sentry prints them, then the count. */
@@ -39,7 +49,9 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
             .positional('left', { type: 'string', demandOption: true, describe: 'The expected export' })
             .positional('right', { type: 'string', demandOption: true, describe: 'The actual export' })
             .option('findings-file', { type: 'string', describe: 'Write the findings as Sentry findings JSON to this file', requiresArg: true })
-            .option('across-versions', { type: 'boolean', default: false, describe: 'Leave out models and fields only one Sentry version has, and compare values by field class' }),
+            .option('across-versions', { type: 'boolean', default: false, describe: 'Leave out models and fields only one Sentry version has, and compare values by field class' })
+            .option('decrypt-left-with', { type: 'string', describe: 'LEFT is an encrypted tarball; its private key (PEM)', requiresArg: true })
+            .option('decrypt-right-with', { type: 'string', describe: 'RIGHT is an encrypted tarball; its private key (PEM)', requiresArg: true }),
         (argv) => context.run(() => runCompare(context, argv as unknown as CompareArgs)))
         .command('comparators', 'Print the default comparator map (the shape of Sentry\'s snapshot)', (sub) => sub,
           () => context.run(async () => {
@@ -47,14 +59,25 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
             await context.io.writeStdout(stringify(described, { indentSeq: false }));
           }))
         .command(roundtripCommand(context))
-        .demandCommand(1, 'Name a backup command: compare, comparators or roundtrip'),
+        .command(cryptCommands(context)[0] as never)
+        .command(cryptCommands(context)[1] as never)
+        .demandCommand(1, 'Name a backup command: compare, comparators, roundtrip, encrypt or decrypt'),
     handler: () => undefined,
   };
 }
 
 async function runCompare(context: CommandContext, argv: CompareArgs): Promise<number> {
-  const left = await openSource(argv.left);
-  const right = await openSource(argv.right);
+  const side = async (path: string, key: string | undefined, name: 'left' | 'right') => {
+    try {
+      const decrypted = await maybeDecrypted(path, key);
+      return decrypted === undefined ? await openSource(path) : { source: decrypted, release: async () => undefined };
+    } catch (error) {
+      if (error instanceof RelocateError) throw new UnreadableTarballError(`Invalid ${name} side tarball: ${error.message}`, { cause: error });
+      throw error;
+    }
+  };
+  const left = await side(argv.left, argv.decryptLeftWith, 'left');
+  const right = await side(argv.right, argv.decryptRightWith, 'right');
   try {
     const result = compareExports(left.source, right.source, { acrossVersions: argv.acrossVersions });
     for (const model of result.unknownModels) {

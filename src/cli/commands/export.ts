@@ -16,6 +16,8 @@ import { dbOption } from '../context.js';
 import { readFilter } from '../filter-options.js';
 import { writeFileAtomic } from '../io.js';
 import { openOutput } from '../output-sink.js';
+import type { OutputSink } from '../output-sink.js';
+import { TextCollector, writeEncrypted } from '../encryption.js';
 import { startProgress } from '../progress.js';
 
 interface ExportArgs extends GlobalOptions {
@@ -29,6 +31,7 @@ interface ExportArgs extends GlobalOptions {
   readonly filterUsernames?: string;
   readonly filterUsernamesFile?: string;
   readonly filterOrgSlugs?: string;
+  readonly encryptWith?: string;
 }
 
 const SCOPES: readonly { command: string; scope: ExportScope; describe: string; filters: 'usernames' | 'slugs' | 'none' }[] = [
@@ -46,7 +49,8 @@ function commonOptions(yargs: Argv<GlobalOptions>): Argv<GlobalOptions> {
     .option('findings-file', { type: 'string', describe: 'Write errors (or []) as Sentry findings JSON to this file', requiresArg: true })
     .option('report', { type: 'string', describe: 'Write per-model counts and why each left-out row was left out', requiresArg: true })
     .option('silent', { type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
-    .option('prompt', { type: 'boolean', default: true, describe: 'Ask before anything destructive (export never asks; --no-prompt is accepted)' });
+    .option('prompt', { type: 'boolean', default: true, describe: 'Ask before anything destructive (export never asks; --no-prompt is accepted)' })
+    .option('encrypt-with', { type: 'string', describe: 'Write Sentry\'s encrypted tarball for this public key (PEM) instead of JSON', requiresArg: true });
 }
 
 export function exportCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
@@ -88,13 +92,16 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
     onProgress: (step) => progress.update(step.modelIndex, models.length, `${step.model} (${step.rowsExported} rows)`),
   };
   await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true }, async (driver) => {
-    const sink = await openOutput(argv.dest, context.io);
+    // Encrypted, the export is one buffer (Fernet has no streaming form): compact, as Sentry's.
+    const collector = argv.encryptWith === undefined ? undefined : new TextCollector();
+    const sink = collector === undefined ? await openOutput(argv.dest, context.io) : collectingSink(collector);
     const run = exportInScope(driver, options);
     try {
-      const writer = new ExportWriter(argv.indent);
+      const writer = new ExportWriter(collector === undefined ? argv.indent : null);
       for (const object of run.objects) await sink.write(writer.object(object));
       await sink.write(writer.end());
       await sink.commit();
+      if (collector !== undefined) await writeEncrypted(argv.dest, collector.bytes(), argv.encryptWith as string, context.io);
     } catch (error) {
       await sink.abandon();
       if (error instanceof ExportingError && argv.findingsFile !== undefined) {
@@ -107,4 +114,8 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
     const modelsWithRows = [...run.report.models.values()].filter((model) => model.exported > 0).length;
     progress.finish(`Exported ${run.report.exported} rows of ${modelsWithRows} models (${scope} scope) to ${argv.dest === '-' ? 'stdout' : argv.dest}`);
   });
+}
+
+function collectingSink(collector: TextCollector): OutputSink {
+  return { write: async (text) => collector.add(text), commit: async () => undefined, abandon: async () => undefined };
 }

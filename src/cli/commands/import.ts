@@ -17,6 +17,7 @@ import type { CommandContext, GlobalOptions } from '../context.js';
 import { dbOption } from '../context.js';
 import { UsageError } from '../exit.js';
 import { openSource } from '../file-source.js';
+import { maybeDecrypted } from '../encryption.js';
 import { readFilter } from '../filter-options.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -35,6 +36,7 @@ interface ImportArgs extends GlobalOptions {
   readonly filterUsernames?: string;
   readonly filterUsernamesFile?: string;
   readonly filterOrgSlugs?: string;
+  readonly decryptWith?: string;
 }
 
 type Extra = 'usernames' | 'slugs' | 'merge' | 'overwrite';
@@ -58,7 +60,8 @@ function options(yargs: Argv<GlobalOptions>, extras: readonly Extra[]): Argv<Glo
     .option('dry-run', { type: 'boolean', default: false, describe: 'Do everything, print the report on stdout, then roll back' })
     .option('import-uuid', { type: 'string', describe: 'Name the import; a re-run with the same UUID skips the batches already written', requiresArg: true })
     .option('silent', { type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
-    .option('prompt', { type: 'boolean', default: true, describe: 'Ask before deleting existing data (--no-prompt answers yes)' });
+    .option('prompt', { type: 'boolean', default: true, describe: 'Ask before deleting existing data (--no-prompt answers yes)' })
+    .option('decrypt-with', { type: 'string', describe: 'SRC is Sentry\'s encrypted tarball; decrypt it with this private key (PKCS#8 PEM)', requiresArg: true });
   if (extras.includes('usernames')) {
     parser = parser
       .option('filter-usernames', { type: 'string', describe: 'Only these users (comma separated)', requiresArg: true })
@@ -97,7 +100,8 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
   const argv: ImportArgs = parsed.src === '' ? { ...parsed, src: '-' } : parsed;
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
-  const { source, release } = await openSource(argv.src);
+  const decrypted = await maybeDecrypted(argv.src, argv.decryptWith);
+  const { source, release } = decrypted === undefined ? await openSource(argv.src) : { source: decrypted, release: async () => undefined };
   const progress = startProgress(context.io, argv.silent);
   const importOptions: ImportOptions = {
     scope,

@@ -1,0 +1,77 @@
+/**
+ * `relocate backup encrypt DEST --src SRC --encrypt-with PUB.pem` and `relocate backup decrypt
+ * DEST --src TAR --decrypt-with PRIV.pem` (Sentry's), and `relocate keys generate --out DIR`.
+ * DEST is written only when everything worked; decrypt writes the JSON exactly as it was
+ * encrypted.
+ */
+import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { generateKeyPair } from '../../crypto/index.js';
+import { arrayElements } from '../../core/json/array-elements.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import { decryptFile, writeEncrypted } from '../encryption.js';
+import { writeFileAtomic } from '../io.js';
+
+interface CryptArgs extends GlobalOptions {
+  readonly dest: string;
+  readonly src: string;
+  readonly encryptWith?: string;
+  readonly decryptWith?: string;
+}
+
+export function cryptCommands(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions>[] {
+  return [
+    {
+      command: 'encrypt <dest>',
+      describe: 'Encrypt an export into Sentry\'s tarball (export.json, data.key, key.pub)',
+      builder: (yargs) => yargs
+        .positional('dest', { type: 'string', demandOption: true, describe: 'The tarball to write, or - for stdout' })
+        .option('src', { type: 'string', demandOption: true, describe: 'The export (JSON) to encrypt', requiresArg: true })
+        .option('encrypt-with', { type: 'string', demandOption: true, describe: 'The public key (SPKI PEM)', requiresArg: true }) as never,
+      handler: (argv) => context.run(async () => {
+        const args = argv as unknown as CryptArgs;
+        const json = new Uint8Array(await readFile(args.src));
+        // Refuse what is not an export (Sentry's "Invalid input JSON"): the reader checks the array.
+        for (const element of arrayElements([json])) void element;
+        await writeEncrypted(args.dest, json, args.encryptWith as string, context.io);
+      }),
+    },
+    {
+      command: 'decrypt <dest>',
+      describe: 'Decrypt Sentry\'s encrypted export tarball back to its JSON',
+      builder: (yargs) => yargs
+        .positional('dest', { type: 'string', demandOption: true, describe: 'The JSON file to write, or - for stdout' })
+        .option('src', { type: 'string', demandOption: true, describe: 'The tarball', requiresArg: true })
+        .option('decrypt-with', { type: 'string', demandOption: true, describe: 'The private key (PKCS#8 PEM)', requiresArg: true }) as never,
+      handler: (argv) => context.run(async () => {
+        const args = argv as unknown as CryptArgs;
+        const json = await decryptFile(args.src, args.decryptWith as string);
+        if (args.dest === '-') await context.io.writeStdout(json);
+        else await writeFileAtomic(args.dest, json);
+      }),
+    },
+  ];
+}
+
+export function keysCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
+  return {
+    command: 'keys',
+    describe: 'Make RSA keys for encrypted exports',
+    builder: (yargs) => yargs
+      .command('generate', 'Write a new RSA-2048 key pair: DIR/key.pem (PKCS#8, mode 0600) and DIR/key.pub (SPKI)', (sub) =>
+        sub.option('out', { type: 'string', demandOption: true, describe: 'The folder to write the keys to', requiresArg: true }),
+      (argv) => context.run(async () => {
+        const out = (argv as unknown as { out: string }).out;
+        const { privatePem, publicPem } = await generateKeyPair();
+        await mkdir(out, { recursive: true });
+        const privatePath = join(out, 'key.pem');
+        await writeFileAtomic(privatePath, privatePem);
+        await chmod(privatePath, 0o600);
+        await writeFileAtomic(join(out, 'key.pub'), publicPem);
+        context.io.stderr(`Wrote ${privatePath} (private, keep it) and ${join(out, 'key.pub')} (public, give it to whoever encrypts)\n`);
+      }))
+      .demandCommand(1, 'Name a keys command: generate'),
+    handler: () => undefined,
+  };
+}

@@ -1,0 +1,5 @@
+export { encodeBase64, decodeBase64, Base64Error } from './base64url.js';
+export { fernetEncrypt, fernetDecrypt, generateFernetKey, InvalidTokenError } from './fernet.js';
+export type { FernetParts } from './fernet.js';
+export { generateKeyPair, importPrivateKey, importPublicKey, publicPemOf, toPem, KeyFormatError, DecryptionError } from './rsa-keys.js';
+export { createEncryptedExport, decryptEncryptedExport, readEncryptedExport, InvalidTarballError } from './encrypted-export.js';
