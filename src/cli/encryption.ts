@@ -9,7 +9,7 @@ import type { ImportSource } from '../engine/import/index.js';
 import type { CliIo } from './io.js';
 import { writeFileAtomic } from './io.js';
 
-async function readInput(path: string): Promise<Uint8Array> {
+export async function readInput(path: string): Promise<Uint8Array> {
   if (path !== '-') return new Uint8Array(await readFile(path));
   const parts: Buffer[] = [];
   for await (const part of process.stdin) parts.push(part as Buffer);

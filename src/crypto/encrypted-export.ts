@@ -33,6 +33,7 @@ export async function readEncryptedExport(tarball: Uint8Array): Promise<Record<(
   } catch (error) {
     throw new InvalidTarballError(`Not a tar file: ${(error as Error).message}`, { cause: error });
   }
+  if (entries.length === 0) throw new InvalidTarballError('Not a tar file (or an empty one): no members found');
   const found = new Map<string, Uint8Array>();
   for (const entry of entries) {
     const { name, type } = entry.header;

@@ -10,7 +10,9 @@ import type { CommandModule } from 'yargs';
 import { generateKeyPair } from '../../crypto/index.js';
 import { arrayElements } from '../../core/json/array-elements.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
-import { decryptFile, writeEncrypted } from '../encryption.js';
+import { decryptFile, readInput, writeEncrypted } from '../encryption.js';
+
+const readStdin = () => readInput('-');
 import { writeFileAtomic } from '../io.js';
 
 interface CryptArgs extends GlobalOptions {
@@ -18,6 +20,11 @@ interface CryptArgs extends GlobalOptions {
   readonly src: string;
   readonly encryptWith?: string;
   readonly decryptWith?: string;
+}
+
+/** yargs reads a lone "-" given for a string positional or option as "": stdin / stdout, as the help says. */
+function dashes(args: CryptArgs): CryptArgs {
+  return { ...args, dest: args.dest === '' ? '-' : args.dest, src: args.src === '' ? '-' : args.src };
 }
 
 export function cryptCommands(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions>[] {
@@ -30,8 +37,8 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('src', { type: 'string', demandOption: true, describe: 'The export (JSON) to encrypt', requiresArg: true })
         .option('encrypt-with', { type: 'string', demandOption: true, describe: 'The public key (SPKI PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
-        const args = argv as unknown as CryptArgs;
-        const json = new Uint8Array(await readFile(args.src));
+        const args = dashes(argv as unknown as CryptArgs);
+        const json = args.src === '-' ? await readStdin() : new Uint8Array(await readFile(args.src));
         // Refuse what is not an export (Sentry's "Invalid input JSON"): the reader checks the array.
         for (const element of arrayElements([json])) void element;
         await writeEncrypted(args.dest, json, args.encryptWith as string, context.io);
@@ -45,7 +52,7 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('src', { type: 'string', demandOption: true, describe: 'The tarball', requiresArg: true })
         .option('decrypt-with', { type: 'string', demandOption: true, describe: 'The private key (PKCS#8 PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
-        const args = argv as unknown as CryptArgs;
+        const args = dashes(argv as unknown as CryptArgs);
         const json = await decryptFile(args.src, args.decryptWith as string);
         if (args.dest === '-') await context.io.writeStdout(json);
         else await writeFileAtomic(args.dest, json);

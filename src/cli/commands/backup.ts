@@ -15,6 +15,7 @@ import { openSource } from '../file-source.js';
 import { writeFileAtomic } from '../io.js';
 import { roundtripCommand } from './backup-roundtrip.js';
 import { cryptCommands } from './backup-crypt.js';
+import { sanitizeCommand } from './backup-sanitize.js';
 import { maybeDecrypted } from '../encryption.js';
 import { RelocateError } from '../../core/errors.js';
 
@@ -61,7 +62,8 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
         .command(roundtripCommand(context))
         .command(cryptCommands(context)[0] as never)
         .command(cryptCommands(context)[1] as never)
-        .demandCommand(1, 'Name a backup command: compare, comparators, roundtrip, encrypt or decrypt'),
+        .command(sanitizeCommand(context))
+        .demandCommand(1, 'Name a backup command: compare, comparators, roundtrip, encrypt, decrypt or sanitize'),
     handler: () => undefined,
   };
 }

@@ -6,6 +6,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { findingsFileText } from '../../core/findings.js';
 import { ExportWriter } from '../../core/json/export-writer.js';
+import { CompactExportWriter } from '../../core/json/compact-writer.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
 import type { ExportScope } from '../../core/scopes.js';
 import { ExportingError, exportInScope, modelsInScope } from '../../engine/export/index.js';
@@ -97,7 +98,7 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
     const sink = collector === undefined ? await openOutput(argv.dest, context.io) : collectingSink(collector);
     const run = exportInScope(driver, options);
     try {
-      const writer = new ExportWriter(collector === undefined ? argv.indent : null);
+      const writer = collector === undefined ? new ExportWriter(argv.indent) : new CompactExportWriter();
       for (const object of run.objects) await sink.write(writer.object(object));
       await sink.write(writer.end());
       await sink.commit();

@@ -49,7 +49,7 @@ export const relay = defineModel({
   scope: 'Config',
   uniques: [['relay_id']],
   customOrdinal: ['relay_id'],
-  rules: { import: overwritableConfig(['relay_id']) },
+  rules: { sanitize: { strings: ['relay_id', 'public_key'] }, import: overwritableConfig(['relay_id']) },
   fields: [
     f('relay_id', 'CharField', { maxLength: 64 }),
     f('public_key', 'CharField', { maxLength: 200 }),
@@ -66,7 +66,7 @@ export const relayusage = defineModel({
   scope: 'Config',
   uniques: [['relay_id', 'version']],
   customOrdinal: ['relay_id', 'version'],
-  rules: { import: overwritableConfig(['relay_id', 'version']) },
+  rules: { sanitize: { strings: ['relay_id', 'public_key'] }, import: overwritableConfig(['relay_id', 'version']) },
   fields: [
     f('relay_id', 'CharField', { maxLength: 64 }),
     f('version', 'CharField', { maxLength: 32, default: '0.0.1' }),

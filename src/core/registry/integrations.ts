@@ -6,6 +6,7 @@ export const integration = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['external_id', 'provider']],
+  rules: { sanitize: { strings: ['external_id'], jsons: ['metadata'] } },
   fields: [
     // date_updated and date_added come from DefaultFieldsModelExisting.
     f('date_updated', 'DateTimeField', { default: now }),
@@ -25,6 +26,7 @@ export const organizationintegration = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['integration', 'organization_id']],
+  rules: { sanitize: { jsons: ['config'] } },
   fields: [
     f('date_updated', 'DateTimeField', { default: now }),
     f('date_added', 'DateTimeField', { null: true, default: now }),
@@ -56,6 +58,7 @@ export const repository = defineModel({
   silos: ['Region'],
   scope: 'Global',
   uniques: [['external_id', 'organization_id', 'provider']],
+  rules: { sanitize: { strings: ['external_id'], jsons: ['config'] } },
   fields: [
     fk('organization_id', 'sentry.organization', 'ImplicitForeignKey'),
     f('name', 'CharField', { maxLength: 200 }),

@@ -117,7 +117,7 @@ export const projectkey = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['public_key'], ['secret_key']],
-  rules: { import: projectKeyImport },
+  rules: { sanitize: { strings: ['public_key'] }, import: projectKeyImport },
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     f('label', 'CharField', { null: true, maxLength: 64 }),

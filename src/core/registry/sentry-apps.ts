@@ -11,6 +11,7 @@ export const apiapplication = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['client_id']],
+  rules: { sanitize: { strings: ['client_id', 'redirect_uris', 'allowed_origins'] } },
   fields: [
     f('client_id', 'CharField', { maxLength: 64, default: call('generate_token') }),
     f('client_secret', 'TextField', { default: call('generate_token') }),
@@ -53,6 +54,7 @@ export const apigrant = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [],
+  rules: { sanitize: { strings: ['code'] } },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     fk('application', 'sentry.apiapplication', 'FlexibleForeignKey'),
@@ -72,6 +74,7 @@ export const apikey = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['key']],
+  rules: { sanitize: { strings: ['key'] } },
   fields: [
     // ApiKey now takes scopes and scope_list from HasApiScopes, so they lead (older exports,
     // e.g. 23.7.1, had them after key).
@@ -117,6 +120,7 @@ export const sentryapp = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['application'], ['proxy_user'], ['slug']],
+  rules: { sanitize: { emails: ['creator_label'], jsons: ['schema', 'metadata'] } },
   fields: [
     // date_deleted comes from ParanoidModel, scopes and scope_list from HasApiScopes.
     f('date_deleted', 'DateTimeField', { null: true }),

@@ -82,6 +82,12 @@ export interface ModelRules {
   readonly exportIgnoresMissing?: readonly string[];
   /** For models whose custom ordinal holds for some rows only: whether it holds for this one. */
   readonly customOrdinalApplies?: (fields: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * Fields sanitized beyond the defaults every model gets from its field classes and names
+   * (Sentry's `sanitize_relocation_json` overrides): as random strings of the same shape, as
+   * emails, or as JSON whose strings are all replaced.
+   */
+  readonly sanitize?: { readonly strings?: readonly string[]; readonly emails?: readonly string[]; readonly jsons?: readonly string[] };
   /** How rows of the model are imported, where that differs from a plain insert (import-rules.ts). */
   readonly import?: ImportRules;
 }

@@ -8,6 +8,7 @@ export const authenticator = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['type', 'user']],
+  rules: { sanitize: { jsons: ['config'] } },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     f('created_at', 'DateTimeField', { default: now }),
@@ -24,6 +25,7 @@ export const authidentity = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['auth_provider', 'ident'], ['auth_provider', 'user']],
+  rules: { sanitize: { strings: ['ident'], jsons: ['data'] } },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     fk('auth_provider', 'sentry.authprovider', 'FlexibleForeignKey'),
@@ -42,6 +44,7 @@ export const authprovider = defineModel({
   silos: ['Control'],
   scope: 'Global',
   uniques: [['organization_id']],
+  rules: { sanitize: { jsons: ['config'] } },
   fields: [
     fk('organization_id', 'sentry.organization', 'HybridCloudForeignKey'),
     f('provider', 'CharField', { maxLength: 128 }),
@@ -85,7 +88,7 @@ export const user = defineModel({
   scope: 'User',
   uniques: [['username']],
   customOrdinal: ['username'],
-  rules: { import: userImport },
+  rules: { sanitize: { strings: ['session_nonce'], emails: ['username'] }, import: userImport },
   caseInsensitive: ['username'],
   fields: [
     // password and last_login come from Django's AbstractBaseUser.
@@ -120,7 +123,7 @@ export const useremail = defineModel({
   uniques: [['email', 'user']],
   relocationDependencies: ['sentry.email'],
   customOrdinal: ['user', 'email'],
-  rules: { import: userEmailImport },
+  rules: { sanitize: { strings: ['validation_hash'] }, import: userEmailImport },
   fields: [
     fk('user', 'sentry.user', 'FlexibleForeignKey'),
     f('email', 'EmailField', { maxLength: 75 }),

@@ -1,0 +1,73 @@
+/**
+ * `relocate backup sanitize DEST --src SRC [--days-offset N] [--decrypt-with K] [--encrypt-with K]`:
+ * Sentry's sanitizer, for a backup to attach to a support ticket. DEST appears only when done.
+ */
+import type { CommandModule } from 'yargs';
+import { ExportWriter } from '../../core/json/export-writer.js';
+import { CompactExportWriter } from '../../core/json/compact-writer.js';
+import { sanitizeExport } from '../../engine/sanitize/index.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import { TextCollector, maybeDecrypted, writeEncrypted } from '../encryption.js';
+import { openSource } from '../file-source.js';
+import { openOutput } from '../output-sink.js';
+import { UsageError } from '../exit.js';
+
+interface SanitizeArgs extends GlobalOptions {
+  readonly dest: string;
+  readonly src: string;
+  readonly daysOffset: number;
+  readonly decryptWith?: string;
+  readonly encryptWith?: string;
+  readonly silent: boolean;
+}
+
+export function sanitizeCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
+  return {
+    command: 'sanitize <dest>',
+    describe: 'Replace every identifying value of an export (emails, names, tokens, IPs, URLs, dates) consistently',
+    builder: (yargs) => yargs
+      .positional('dest', { type: 'string', demandOption: true, describe: 'The sanitized export to write, or - for stdout' })
+      .option('src', { type: 'string', demandOption: true, describe: 'The export to sanitize', requiresArg: true })
+      .option('days-offset', { type: 'number', default: 0, describe: 'Move every datetime by this many days too', requiresArg: true })
+      .option('decrypt-with', { type: 'string', describe: 'SRC is an encrypted tarball; its private key (PEM)', requiresArg: true })
+      .option('encrypt-with', { type: 'string', describe: 'Write an encrypted tarball for this public key (PEM)', requiresArg: true })
+      .option('silent', { type: 'boolean', default: false, describe: 'No summary on stderr' }) as never,
+    handler: (argv) => context.run(() => runSanitize(context, argv as unknown as SanitizeArgs)),
+  };
+}
+
+async function runSanitize(context: CommandContext, parsed: SanitizeArgs): Promise<void> {
+  // yargs reads a lone "-" given for a string positional as "": stdout, as the help says.
+  const argv: SanitizeArgs = { ...parsed, dest: parsed.dest === '' ? '-' : parsed.dest, src: parsed.src === '' ? '-' : parsed.src };
+  if (!Number.isInteger(argv.daysOffset)) throw new UsageError(`--days-offset must be a whole number of days, got ${argv.daysOffset}`);
+  const decrypted = await maybeDecrypted(argv.src, argv.decryptWith);
+  const { source, release } = decrypted === undefined ? await openSource(argv.src) : { source: decrypted, release: async () => undefined };
+  try {
+    const run = sanitizeExport(source, { daysOffset: argv.daysOffset });
+    let rows = 0;
+    if (argv.encryptWith !== undefined) {
+      const collector = new TextCollector();
+      const writer = new CompactExportWriter();
+      for (const object of run.objects) { collector.add(writer.object(object)); rows++; }
+      collector.add(writer.end());
+      await writeEncrypted(argv.dest, collector.bytes(), argv.encryptWith, context.io);
+    } else {
+      const sink = await openOutput(argv.dest, context.io);
+      try {
+        const writer = new ExportWriter(2);
+        for (const object of run.objects) { await sink.write(writer.object(object)); rows++; }
+        await sink.write(writer.end());
+        await sink.commit();
+      } catch (error) {
+        await sink.abandon();
+        throw error;
+      }
+    }
+    if (!argv.silent) {
+      const dropped = [...run.dropped].map(([model, count]) => `${model} (${count})`).join(', ');
+      context.io.stderr(`Sanitized ${rows} rows to ${argv.dest === '-' ? 'stdout' : argv.dest}${dropped === '' ? '' : `; dropped rows of unknown models: ${dropped}`}\n`);
+    }
+  } finally {
+    await release();
+  }
+}

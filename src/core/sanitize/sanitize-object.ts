@@ -1,0 +1,76 @@
+/**
+ * Which fields of a model are sanitized and how (§6.3 of the research): every model by its field
+ * classes and names (datetimes, emails, IPs, URLs, UUIDs, anything named like a password, token
+ * or secret, names and their slugs), plus the model's own `rules.sanitize` in the registry.
+ */
+import { fieldClassInfo } from '../registry/field-classes.js';
+import type { Field, ModelEntry } from '../registry/types.js';
+import { Sanitizer } from './sanitizer.js';
+
+type Fields = Record<string, unknown>;
+
+const isUrlName = (name: string): boolean => name.endsWith('url') || name.endsWith('uri');
+const isUuidName = (name: string): boolean => name.endsWith('guid') || name.endsWith('uuid');
+const isSecretName = (name: string): boolean => name.includes('password') || name.includes('token') || name.includes('secret');
+const TEXT_CLASSES = new Set(['CharField', 'TextField', 'EncryptedCharField', 'EncryptedTextField']);
+
+/** Every datetime-class field of the model: what the datetime pass collects. */
+export function datetimeFields(entry: ModelEntry): string[] {
+  return entry.fields.filter((field) => fieldClassInfo(field.class).value === 'datetime').map((field) => field.name);
+}
+
+/** JSON (or the JSON text a pickled field holds) with every string replaced; keys and shapes stay. */
+function sanitizeJson(value: unknown, sanitizer: Sanitizer): unknown {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text.startsWith('{') || text.startsWith('[')) {
+      try {
+        return JSON.stringify(sanitizeJson(JSON.parse(text) as unknown, sanitizer));
+      } catch {
+        return sanitizer.string(value);
+      }
+    }
+    return sanitizer.string(value);
+  }
+  if (Array.isArray(value)) return value.map((item) => sanitizeJson(item, sanitizer));
+  if (value !== null && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sanitizeJson(item, sanitizer)]));
+  }
+  return value;
+}
+
+function sanitizeField(field: Field, value: unknown, sanitizer: Sanitizer): unknown {
+  if (value === null || value === undefined) return value;
+  const kind = fieldClassInfo(field.class).value;
+  if (kind === 'datetime') return sanitizer.datetime(value);
+  if (typeof value !== 'string') return value;
+  if (field.class === 'EmailField' || field.class === 'CIEmailField') return sanitizer.email(value);
+  if (field.class === 'GenericIPAddressField') return sanitizer.ip(value);
+  if (field.class === 'URLField' || isUrlName(field.name)) return sanitizer.url(value);
+  if (kind === 'uuid' || isUuidName(field.name)) return sanitizer.uuid(value);
+  if (TEXT_CLASSES.has(field.class) && isSecretName(field.name)) return sanitizer.string(value);
+  return value;
+}
+
+/** The object's fields, sanitized (a new object; the input is not changed). */
+export function sanitizeFields(entry: ModelEntry, fields: Readonly<Fields>, sanitizer: Sanitizer): Fields {
+  const out: Fields = { ...fields };
+  const byName = new Map(entry.fields.map((field) => [field.name, field]));
+  for (const [name, value] of Object.entries(out)) {
+    const field = byName.get(name);
+    if (field !== undefined) out[name] = sanitizeField(field, value, sanitizer);
+  }
+  const nameField = byName.get('name');
+  if (nameField !== undefined && typeof out.name === 'string' && out.name !== '') {
+    out.name = sanitizer.name(out.name, nameField.maxLength);
+    const slugField = byName.get('slug');
+    if (slugField !== undefined && typeof out.slug === 'string') {
+      out.slug = Sanitizer.slugify(out.name as string).slice(0, slugField.maxLength ?? 50);
+    }
+  }
+  const own = entry.rules.sanitize;
+  for (const name of own?.strings ?? []) if (typeof out[name] === 'string') out[name] = sanitizer.string(out[name] as string);
+  for (const name of own?.emails ?? []) if (typeof out[name] === 'string') out[name] = sanitizer.email(out[name] as string);
+  for (const name of own?.jsons ?? []) if (out[name] !== null && out[name] !== undefined) out[name] = sanitizeJson(out[name], sanitizer);
+  return out;
+}
