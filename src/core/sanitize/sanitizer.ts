@@ -2,8 +2,8 @@
  * Sentry's Sanitizer (§6.1–6.2 of the research): replacements for identifying values, interned so
  * that the same input gives the same output across the whole file (an email in User and in Email
  * stays one email), and injective so that distinct values stay distinct (unique keys survive).
- * Datetimes are re-drawn between their neighbours so that the order of every date in the file
- * holds, then shifted by a whole number of days.
+ * Datetimes are re-drawn between their neighbours, all moved by one random shift, so that the
+ * order of every date in the file holds, then shifted by a whole number of days.
  */
 import { formatSentryDatetime } from '../json/datetime.js';
 import { ADJECTIVES, NOUNS } from './petnames.js';
@@ -61,13 +61,16 @@ export class Sanitizer {
     }
     const times = [...byTime.keys()].sort((a, b) => a - b);
     const day = 86_400_000;
+    // One random shift for the whole file moves every instant, even those packed a millisecond
+    // apart (no room to re-draw them apart); the per-instant draw then blurs the spacing.
+    const shift = (this.random(2) === 0 ? -1 : 1) * (3_600_000 + this.random(30 * day));
     times.forEach((time, i) => {
       const before = times[i - 1] ?? time - day;
       const after = times[i + 1] ?? time + day;
       const low = Math.floor((before + time) / 2) + 1;
       const high = Math.ceil((time + after) / 2) - 1;
       const drawn = low <= high ? low + this.random(high - low + 1) : time;
-      const text = formatSentryDatetime(new Date(drawn + this.daysOffset * day));
+      const text = formatSentryDatetime(new Date(drawn + shift + this.daysOffset * day));
       for (const value of byTime.get(time) as string[]) this.#datetimes.set(value, text);
     });
   }
