@@ -8,6 +8,7 @@ import { createEncryptedExport, decryptEncryptedExport } from '../crypto/index.j
 import type { ImportSource } from '../engine/import/index.js';
 import type { CliIo } from './io.js';
 import { writeFileAtomic } from './io.js';
+import { openSource } from './file-source.js';
 
 export async function readInput(path: string): Promise<Uint8Array> {
   if (path !== '-') return new Uint8Array(await readFile(path));
@@ -26,9 +27,10 @@ export function bytesSource(bytes: Uint8Array): ImportSource {
   return { chunks: () => [bytes] };
 }
 
-/** A source for SRC, decrypting it first when a private key is given. */
-export async function maybeDecrypted(path: string, privateKeyPath: string | undefined): Promise<ImportSource | undefined> {
-  return privateKeyPath === undefined ? undefined : bytesSource(await decryptFile(path, privateKeyPath));
+/** SRC as a source, decrypted first when a private key is given; `release` removes what was spooled. */
+export async function openInput(path: string, privateKeyPath: string | undefined): Promise<{ source: ImportSource; release: () => Promise<void> }> {
+  if (privateKeyPath === undefined) return openSource(path);
+  return { source: bytesSource(await decryptFile(path, privateKeyPath)), release: async () => undefined };
 }
 
 /** Encrypts `json` with the public key in `publicKeyPath` and writes the tarball to DEST (`-`: stdout). */

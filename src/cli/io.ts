@@ -58,6 +58,11 @@ export async function directoryExists(path: string): Promise<boolean> {
   }
 }
 
+/** yargs reads a lone "-" given for a string positional or option as "": stdin or stdout, as the help says. */
+export function dash(path: string): string {
+  return path === '' ? '-' : path;
+}
+
 /** Writes a file so that readers see the old bytes or the new, never half: temp file + rename. */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
   await mkdir(dirname(path) || '.', { recursive: true });

@@ -13,7 +13,7 @@ import type { CommandContext, GlobalOptions } from '../context.js';
 import { decryptFile, readInput, writeEncrypted } from '../encryption.js';
 
 const readStdin = () => readInput('-');
-import { writeFileAtomic } from '../io.js';
+import { dash, writeFileAtomic } from '../io.js';
 
 interface CryptArgs extends GlobalOptions {
   readonly dest: string;
@@ -22,9 +22,8 @@ interface CryptArgs extends GlobalOptions {
   readonly decryptWith?: string;
 }
 
-/** yargs reads a lone "-" given for a string positional or option as "": stdin / stdout, as the help says. */
 function dashes(args: CryptArgs): CryptArgs {
-  return { ...args, dest: args.dest === '' ? '-' : args.dest, src: args.src === '' ? '-' : args.src };
+  return { ...args, dest: dash(args.dest), src: dash(args.src) };
 }
 
 export function cryptCommands(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions>[] {

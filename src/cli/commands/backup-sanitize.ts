@@ -7,8 +7,8 @@ import { ExportWriter } from '../../core/json/export-writer.js';
 import { CompactExportWriter } from '../../core/json/compact-writer.js';
 import { sanitizeExport } from '../../engine/sanitize/index.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
-import { TextCollector, maybeDecrypted, writeEncrypted } from '../encryption.js';
-import { openSource } from '../file-source.js';
+import { TextCollector, openInput, writeEncrypted } from '../encryption.js';
+import { dash } from '../io.js';
 import { openOutput } from '../output-sink.js';
 import { UsageError } from '../exit.js';
 
@@ -37,11 +37,9 @@ export function sanitizeCommand(context: CommandContext): CommandModule<GlobalOp
 }
 
 async function runSanitize(context: CommandContext, parsed: SanitizeArgs): Promise<void> {
-  // yargs reads a lone "-" given for a string positional as "": stdout, as the help says.
-  const argv: SanitizeArgs = { ...parsed, dest: parsed.dest === '' ? '-' : parsed.dest, src: parsed.src === '' ? '-' : parsed.src };
+  const argv: SanitizeArgs = { ...parsed, dest: dash(parsed.dest), src: dash(parsed.src) };
   if (!Number.isInteger(argv.daysOffset)) throw new UsageError(`--days-offset must be a whole number of days, got ${argv.daysOffset}`);
-  const decrypted = await maybeDecrypted(argv.src, argv.decryptWith);
-  const { source, release } = decrypted === undefined ? await openSource(argv.src) : { source: decrypted, release: async () => undefined };
+  const { source, release } = await openInput(argv.src, argv.decryptWith);
   try {
     const run = sanitizeExport(source, { daysOffset: argv.daysOffset });
     let rows = 0;

@@ -11,12 +11,11 @@ import type { Finding } from '../../core/findings.js';
 import { compareExports } from '../../engine/compare/index.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
-import { openSource } from '../file-source.js';
 import { writeFileAtomic } from '../io.js';
 import { roundtripCommand } from './backup-roundtrip.js';
 import { cryptCommands } from './backup-crypt.js';
 import { sanitizeCommand } from './backup-sanitize.js';
-import { maybeDecrypted } from '../encryption.js';
+import { openInput } from '../encryption.js';
 import { RelocateError } from '../../core/errors.js';
 
 /** Sentry's "Invalid left side tarball: …". */
@@ -71,8 +70,7 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
 async function runCompare(context: CommandContext, argv: CompareArgs): Promise<number> {
   const side = async (path: string, key: string | undefined, name: 'left' | 'right') => {
     try {
-      const decrypted = await maybeDecrypted(path, key);
-      return decrypted === undefined ? await openSource(path) : { source: decrypted, release: async () => undefined };
+      return await openInput(path, key);
     } catch (error) {
       if (error instanceof RelocateError) throw new UnreadableTarballError(`Invalid ${name} side tarball: ${error.message}`, { cause: error });
       throw error;

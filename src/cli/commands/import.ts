@@ -16,10 +16,9 @@ import { withDatabase } from '../database.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { dbOption } from '../context.js';
 import { UsageError } from '../exit.js';
-import { openSource } from '../file-source.js';
-import { maybeDecrypted } from '../encryption.js';
+import { openInput } from '../encryption.js';
 import { readFilter } from '../filter-options.js';
-import { writeFileAtomic } from '../io.js';
+import { dash, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
 
 interface ImportArgs extends GlobalOptions {
@@ -96,12 +95,10 @@ export function importCommand(context: CommandContext): CommandModule<GlobalOpti
 }
 
 async function runImport(context: CommandContext, scope: ImportScope, parsed: ImportArgs): Promise<void> {
-  // yargs reads a lone "-" given for a string positional as "": stdin, as the help says.
-  const argv: ImportArgs = parsed.src === '' ? { ...parsed, src: '-' } : parsed;
+  const argv: ImportArgs = { ...parsed, src: dash(parsed.src) };
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
-  const decrypted = await maybeDecrypted(argv.src, argv.decryptWith);
-  const { source, release } = decrypted === undefined ? await openSource(argv.src) : { source: decrypted, release: async () => undefined };
+  const { source, release } = await openInput(argv.src, argv.decryptWith);
   const progress = startProgress(context.io, argv.silent);
   const importOptions: ImportOptions = {
     scope,
