@@ -4,3 +4,4 @@ await import('./export.js');
 await import('./import.js');
 await import('./compare.js');
 await import('./crypto.js');
+await import('./inspector.js');

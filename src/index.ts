@@ -22,6 +22,8 @@ export type { ImportOptions, ImportSource } from './engine/import/index.js';
 export { roundtrip, memoryStore } from './engine/roundtrip/index.js';
 export type { RoundtripOptions, RoundtripResult, RoundtripStore } from './engine/roundtrip/index.js';
 export { compareExports } from './engine/compare/index.js';
+export { inspectExport } from './engine/inspect/index.js';
+export type { InspectResult } from './engine/inspect/index.js';
 export type { CompareOptions, CompareResult } from './engine/compare/index.js';
 export { validate } from './core/compare/validate.js';
 export { defaultComparators } from './core/compare/default-comparators.js';

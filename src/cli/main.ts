@@ -17,8 +17,9 @@ import { seedCommand } from './commands/seed.js';
 import { importCommand } from './commands/import.js';
 import { backupCommand } from './commands/backup.js';
 import { keysCommand } from './commands/backup-crypt.js';
+import { inspectorCommand } from './commands/inspector.js';
 
-const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import', 'backup', 'keys'];
+const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import', 'backup', 'keys', 'inspector'];
 
 function build(argv: readonly string[], context: CommandContext): Argv<GlobalOptions> {
   const withGlobals = yargs([...argv])
@@ -39,6 +40,7 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
     .command(importCommand(context))
     .command(backupCommand(context))
     .command(keysCommand(context))
+    .command(inspectorCommand(context))
     .demandCommand(1, 'Name a command; see relocate --help')
     .recommendCommands()
     .strict()

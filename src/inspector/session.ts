@@ -1,0 +1,155 @@
+/**
+ * One inspector session: an in-memory sql.js database and the export opened into it, driven by
+ * the engine modules the CLI runs (inspect, import in Global scope, export, sanitize, compare).
+ * It runs in a worker when the page is served, on the page's thread when opened from disk; either
+ * way the page talks to it through the same asynchronous methods (see session-protocol.ts).
+ */
+import { ExportWriter } from '../core/json/export-writer.js';
+import type { ExportObject } from '../core/json/export-writer.js';
+import { findModel, getModel } from '../core/registry/index.js';
+import { ensureSchema } from '../db/open-database.js';
+import type { Driver } from '../db/port.js';
+import { openSqlJs } from '../backends/sql-js/index.js';
+import type { SqlJsStatic } from '../backends/sql-js/index.js';
+import { compareExports } from '../engine/compare/index.js';
+import { exportInScope } from '../engine/export/index.js';
+import { importInScope, ImportingError } from '../engine/import/index.js';
+import { inspectExport } from '../engine/inspect/index.js';
+import { sanitizeExport } from '../engine/sanitize/index.js';
+import { openGivenFile } from './sources.js';
+import type { CountedSource, GivenFile } from './sources.js';
+import type { CompareSummary, Download, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
+
+const PASSES = ['Reading', 'Checking', 'Importing'] as const;
+
+export class InspectorSession {
+  #driver: Driver | undefined;
+  #source: CountedSource | undefined;
+  #name = 'export.json';
+
+  constructor(private readonly SQL: SqlJsStatic) {}
+
+  /** Reads the file for its own problems, then imports it in Global scope into a new database. */
+  async open(given: GivenFile, onProgress: (progress: Progress) => void): Promise<OpenSummary> {
+    const started = Date.now();
+    onProgress({ label: `Opening ${given.name}`, done: 0, total: 1 });
+    const source = await openGivenFile(given);
+    let pass = 0;
+    source.onRead = (done, total) => onProgress({ label: `${PASSES[pass]} ${given.name}`, done: pass * total + done, total: 3 * total });
+    const inspected = inspectExport(source);
+    this.#driver?.close();
+    const driver = openSqlJs(this.SQL);
+    ensureSchema(driver);
+    this.#driver = driver;
+    this.#source = source;
+    this.#name = given.name;
+
+    const rows = new Map<string, SummaryRow>();
+    for (const [model, inFile] of inspected.counts) {
+      const entry = findModel(model);
+      const scope = entry === undefined ? '' : typeof entry.scope === 'string' ? entry.scope : entry.scope.join(' / ');
+      rows.set(model, { model, scope, inFile, imported: 0, dropped: [], renamed: [], unknownFields: [] });
+    }
+    let importError: OpenSummary['importError'];
+    let reordered = false;
+    try {
+      const report = importInScope(driver, source, {
+        scope: 'Global',
+        onProgress: (progress) => { pass = progress.phase === 'checking' ? 1 : 2; },
+      });
+      reordered = report.reordered;
+      for (const [model, modelReport] of report.models) {
+        const row = rows.get(model);
+        if (row === undefined) continue;
+        row.imported = modelReport.written;
+        row.dropped = [...modelReport.dropped].map(([reason, entry]) => ({ reason, count: entry.count, pks: entry.pks }));
+        row.renamed = modelReport.renamed.map((renamed) => ({ ...renamed }));
+        row.unknownFields = [...modelReport.unknownFields].map(([field, count]) => ({ field, count }));
+      }
+    } catch (error) {
+      if (!(error instanceof ImportingError)) throw error;
+      importError = { ...error.toFinding(), line: error.line };
+    } finally {
+      source.onRead = undefined;
+    }
+    return {
+      name: given.name,
+      bytes: source.size,
+      objects: [...inspected.counts.values()].reduce((sum, n) => sum + n, 0),
+      models: [...rows.values()],
+      problems: [...inspected.problems],
+      importError,
+      reordered,
+      millis: Date.now() - started,
+    };
+  }
+
+  /** A page of a model's rows, in pk order, with the foreign key columns and what they point at. */
+  rows(model: string, offset: number, limit: number): RowsPage {
+    const driver = this.#opened();
+    const entry = getModel(model);
+    const columns = ['id', ...entry.fields.map((field) => field.column)];
+    const links: Record<string, string> = {};
+    for (const field of entry.fields) if (field.foreignKey !== undefined && findModel(field.foreignKey.model)?.stored === true) links[field.column] = field.foreignKey.model;
+    const total = Number(driver.prepare(`SELECT count(*) AS n FROM "${entry.table}"`).get()?.n ?? 0);
+    const quoted = columns.map((column) => `"${column}"`).join(', ');
+    const rows = driver.prepare(`SELECT ${quoted} FROM "${entry.table}" ORDER BY "id" LIMIT ? OFFSET ?`).all([limit, offset])
+      .map((row) => columns.map((column) => row[column] ?? null));
+    return { model, columns, links, rows, total, offset };
+  }
+
+  /** The offset of the page-aligned window that holds a row, or undefined when there is no such row. */
+  offsetOf(model: string, pk: number, limit: number): number | undefined {
+    const driver = this.#opened();
+    const { table } = getModel(model);
+    if (driver.prepare(`SELECT 1 AS found FROM "${table}" WHERE "id" = ?`).get([pk]) === undefined) return undefined;
+    const before = Number(driver.prepare(`SELECT count(*) AS n FROM "${table}" WHERE "id" < ?`).get([pk])?.n ?? 0);
+    return Math.floor(before / limit) * limit;
+  }
+
+  async compare(given: GivenFile, acrossVersions: boolean): Promise<CompareSummary> {
+    const left = this.#openedSource();
+    const right = await openGivenFile(given);
+    const result = compareExports(left, right, { acrossVersions });
+    return { name: given.name, findings: result.findings, unknownModels: result.unknownModels, oneSidedFields: result.oneSidedFields };
+  }
+
+  /** An export of the database in a scope, with Sentry's filters, as Sentry writes it. */
+  exportSubset(request: SubsetRequest): Download {
+    const run = exportInScope(this.#opened(), {
+      scope: request.scope,
+      ...(request.orgSlugs !== undefined && { filterOrgSlugs: request.orgSlugs }),
+      ...(request.usernames !== undefined && { filterUsernames: request.usernames }),
+    });
+    const suffix = [...(request.orgSlugs ?? []), ...(request.usernames ?? [])].join('-');
+    return render(run.objects, `${request.scope.toLowerCase()}${suffix === '' ? '' : `-${suffix}`}-export.json`);
+  }
+
+  sanitize(daysOffset: number): Download {
+    const run = sanitizeExport(this.#openedSource(), { daysOffset });
+    return render(run.objects, this.#name.replace(/(\.json|\.tar)?$/, '.sanitized.json'));
+  }
+
+  database(): Download {
+    return { name: this.#name.replace(/(\.json|\.tar)?$/, '.sqlite'), type: 'application/vnd.sqlite3', bytes: this.#opened().serialize(), objects: 0 };
+  }
+
+  #opened(): Driver {
+    if (this.#driver === undefined) throw new Error('Open an export first');
+    return this.#driver;
+  }
+
+  #openedSource(): CountedSource {
+    if (this.#source === undefined) throw new Error('Open an export first');
+    return this.#source;
+  }
+}
+
+/** Objects as Sentry's export file (indent 2), encoded for a download. */
+function render(objects: Iterable<ExportObject>, name: string): Download {
+  const writer = new ExportWriter(2);
+  const parts: string[] = [];
+  for (const object of objects) parts.push(writer.object(object));
+  parts.push(writer.end());
+  return { name, type: 'application/json', bytes: new TextEncoder().encode(parts.join('')), objects: writer.count };
+}

@@ -1,0 +1,91 @@
+/**
+ * Byte sources over what the page was given (a picked or dropped File, a fetched Blob, decrypted
+ * bytes), in the shape the engine reads: re-readable, synchronous chunks. In a worker a File is
+ * read slice by slice with FileReaderSync, so a large export is never one buffer; on the page's
+ * own thread (opened from disk, where workers are not allowed) it is read whole first.
+ */
+import { decryptEncryptedExport } from '../crypto/index.js';
+import type { ImportSource } from '../engine/import/index.js';
+
+const SLICE = 1 << 20;
+
+/** The synchronous reader workers have (not in TypeScript's DOM library). */
+interface FileReaderSyncLike {
+  readAsArrayBuffer(blob: Blob): ArrayBuffer;
+}
+type FileReaderSyncClass = new () => FileReaderSyncLike;
+
+/** Told the bytes read so far in the current pass and the file's size. */
+export type ReadProgress = (bytesRead: number, bytesTotal: number) => void;
+
+/** A source that can report how far each pass has got. */
+export interface CountedSource extends ImportSource {
+  readonly size: number;
+  onRead: ReadProgress | undefined;
+}
+
+export function bytesSource(bytes: Uint8Array): CountedSource {
+  const source: CountedSource = {
+    size: bytes.length,
+    onRead: undefined,
+    *chunks() {
+      for (let at = 0; at < bytes.length; at += SLICE) {
+        const end = Math.min(at + SLICE, bytes.length);
+        yield bytes.subarray(at, end);
+        source.onRead?.(end, bytes.length);
+      }
+    },
+  };
+  return source;
+}
+
+function blobSource(blob: Blob, Reader: FileReaderSyncClass): CountedSource {
+  const reader = new Reader();
+  const source: CountedSource = {
+    size: blob.size,
+    onRead: undefined,
+    *chunks() {
+      for (let at = 0; at < blob.size; at += SLICE) {
+        const end = Math.min(at + SLICE, blob.size);
+        yield new Uint8Array(reader.readAsArrayBuffer(blob.slice(at, end)));
+        source.onRead?.(end, blob.size);
+      }
+    },
+  };
+  return source;
+}
+
+/** What the user gave for one export: the file, and the private key when it is encrypted. */
+export interface GivenFile {
+  readonly file: Blob;
+  readonly name: string;
+  /** A private key PEM: the file is then Sentry's encrypted tarball. */
+  readonly privateKey?: Blob | undefined;
+}
+
+/** Whether bytes start like a tar (ustar magic at 257) rather than like JSON. */
+function looksLikeTar(head: Uint8Array): boolean {
+  return head.length > 262 && new TextDecoder().decode(head.subarray(257, 262)) === 'ustar';
+}
+
+export async function openGivenFile(given: GivenFile): Promise<CountedSource> {
+  const head = new Uint8Array(await given.file.slice(0, 512).arrayBuffer());
+  if (looksLikeTar(head)) {
+    if (given.privateKey === undefined) {
+      throw new InspectorInputError('KeyRequired', `${given.name} is an encrypted export (a tarball): choose its private key (PEM) first`);
+    }
+    const tarball = new Uint8Array(await given.file.arrayBuffer());
+    const key = new Uint8Array(await given.privateKey.arrayBuffer());
+    return bytesSource(await decryptEncryptedExport(tarball, key));
+  }
+  const Reader = (globalThis as { FileReaderSync?: FileReaderSyncClass }).FileReaderSync;
+  if (Reader !== undefined) return blobSource(given.file, Reader);
+  return bytesSource(new Uint8Array(await given.file.arrayBuffer()));
+}
+
+/** A problem with what the user chose (rather than with the file's contents). */
+export class InspectorInputError extends Error {
+  constructor(readonly kind: string, message: string) {
+    super(message);
+  }
+}
