@@ -68,38 +68,53 @@ function jsonOrText(text: string): JsonValue {
   }
 }
 
+type StoreConverter = (value: unknown) => SqlValue;
+
+const storeConverters = new WeakMap<Field, StoreConverter>();
+
 /** A value from an export (or a seed) as it is stored. Throws TypeError / SyntaxError when it cannot fit. */
 export function toStoredValue(field: Field, value: unknown): SqlValue {
-  if (value === null || value === undefined) return null;
-  const kind = fieldClassInfo(field.class).value;
-  const expect = (what: string): never => {
+  let convert = storeConverters.get(field);
+  if (convert === undefined) storeConverters.set(field, (convert = storeConverter(field)));
+  return convert(value);
+}
+
+/** The converter for one field, chosen once (an import converts every field of every row). */
+function storeConverter(field: Field): StoreConverter {
+  const expect = (what: string, value: unknown): never => {
     throw new TypeError(`Expected ${what} for ${field.name} (${field.class}), got ${JSON.stringify(value instanceof PyFloat ? value.value : value)}`);
   };
-  switch (kind) {
+  const nullable = (convert: (value: unknown) => SqlValue): StoreConverter => (value) => (value === null || value === undefined ? null : convert(value));
+  switch (fieldClassInfo(field.class).value) {
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) ? value : expect('an integer');
-    case 'bitfield': {
-      const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-      return typeof number === 'number' && Number.isInteger(number) ? number : expect('a bit field (integer or its decimal text)');
-    }
+      return nullable((value) => (typeof value === 'number' && Number.isInteger(value) ? value : expect('an integer', value)));
+    case 'bitfield':
+      return nullable((value) => {
+        const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+        return typeof number === 'number' && Number.isInteger(number) ? number : expect('a bit field (integer or its decimal text)', value);
+      });
     case 'boolean':
-      return typeof value === 'boolean' ? (value ? 1 : 0) : expect('true or false');
+      return nullable((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : expect('true or false', value)));
     case 'float':
-      if (value instanceof PyFloat) return value.value;
-      return typeof value === 'number' ? value : expect('a number');
+      return nullable((value) => {
+        if (value instanceof PyFloat) return value.value;
+        return typeof value === 'number' ? value : expect('a number', value);
+      });
     case 'datetime':
-      return typeof value === 'string' ? toSentryDatetime(value) : expect('a datetime string');
+      return nullable((value) => (typeof value === 'string' ? toSentryDatetime(value) : expect('a datetime string', value)));
     case 'json':
-      return dumpPythonJson(value);
+      return nullable((value) => dumpPythonJson(value));
     case 'pickled':
     case 'gzipped':
       // Strings in an export are the value's JSON text; anything else is the value itself. A
       // string that is not JSON is the value (Sentry's field falls back to it when json.loads fails).
-      return typeof value === 'string' ? dumpPythonJson(jsonOrText(value)) : dumpPythonJson(value);
+      return nullable((value) => (typeof value === 'string' ? dumpPythonJson(jsonOrText(value)) : dumpPythonJson(value)));
     case 'array':
-      if (Array.isArray(value)) return dumpPythonJson(value);
-      return typeof value === 'string' ? dumpPythonJson(parseJsonText(value, { python: true })) : expect('a list');
+      return nullable((value) => {
+        if (Array.isArray(value)) return dumpPythonJson(value);
+        return typeof value === 'string' ? dumpPythonJson(parseJsonText(value, { python: true })) : expect('a list', value);
+      });
     default:
-      return typeof value === 'string' ? value : expect('a string');
+      return nullable((value) => (typeof value === 'string' ? value : expect('a string', value)));
   }
 }

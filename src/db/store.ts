@@ -26,6 +26,11 @@ export function countRows(driver: Driver, entry: ModelEntry): number {
 export function insertRow(driver: Driver, entry: ModelEntry, values: Readonly<Record<string, SqlValue>>): number {
   const columns = Object.keys(values);
   if (columns.length === 0) return driver.prepare(`INSERT INTO ${q(entry.table)} DEFAULT VALUES`).run().lastInsertRowid;
-  const sql = `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const shape = `${entry.table} ${columns.join(' ')}`;
+  let sql = insertSqls.get(shape);
+  if (sql === undefined) insertSqls.set(shape, (sql = `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`));
   return driver.prepare(sql).run(Object.values(values)).lastInsertRowid;
 }
+
+/** INSERT statements by table and columns: an import inserts the same shapes many times. */
+const insertSqls = new Map<string, string>();

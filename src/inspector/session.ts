@@ -13,14 +13,21 @@ import { openSqlJs } from '../backends/sql-js/index.js';
 import type { SqlJsStatic } from '../backends/sql-js/index.js';
 import { compareExports } from '../engine/compare/index.js';
 import { exportInScope } from '../engine/export/index.js';
-import { importInScope, ImportingError } from '../engine/import/index.js';
+import { heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
 import { inspectExport } from '../engine/inspect/index.js';
 import { sanitizeExport } from '../engine/sanitize/index.js';
 import { openGivenFile } from './sources.js';
 import type { CountedSource, GivenFile } from './sources.js';
 import type { CompareSummary, Download, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
 
-const PASSES = ['Reading', 'Checking', 'Importing'] as const;
+/**
+ * Files up to this size are parsed once and their objects held for the inspection and both passes
+ * of the import (about three times the file in memory); larger ones are read again for each pass.
+ */
+export const HOLD_OBJECTS_UP_TO = 256 * 1024 * 1024;
+
+/** Progress is in thousandths: reading (and parsing) the file is the first part, the import the rest. */
+const PROGRESS_TOTAL = 1000;
 
 export class InspectorSession {
   #driver: Driver | undefined;
@@ -32,11 +39,24 @@ export class InspectorSession {
   /** Reads the file for its own problems, then imports it in Global scope into a new database. */
   async open(given: GivenFile, onProgress: (progress: Progress) => void): Promise<OpenSummary> {
     const started = Date.now();
-    onProgress({ label: `Opening ${given.name}`, done: 0, total: 1 });
+    onProgress({ label: `Opening ${given.name}`, done: 0, total: PROGRESS_TOTAL });
     const source = await openGivenFile(given);
-    let pass = 0;
-    source.onRead = (done, total) => onProgress({ label: `${PASSES[pass]} ${given.name}`, done: pass * total + done, total: 3 * total });
-    const inspected = inspectExport(source);
+    const held = source.size <= HOLD_OBJECTS_UP_TO;
+    // Held: one pass reads the file (the first 40%), then the import writes. Not held: the
+    // inspection and the import's check each read it (a third each), then the import writes.
+    const readShare = held ? 0.4 : 1 / 3;
+    const writeFrom = held ? 0.4 : 2 / 3;
+    let pass = -1;
+    let last = Infinity;
+    source.onRead = (done, total) => {
+      if (done < last) pass++;
+      last = done;
+      if (pass > 1) return; // the writing pass reports rows instead
+      const label = `${pass === 0 ? 'Reading' : 'Checking'} ${given.name}`;
+      onProgress({ label, done: Math.round(PROGRESS_TOTAL * readShare * (pass + done / total)), total: PROGRESS_TOTAL });
+    };
+    const objects = held ? heldObjects(source) : source;
+    const inspected = inspectExport(objects);
     this.#driver?.close();
     const driver = openSqlJs(this.SQL);
     ensureSchema(driver);
@@ -53,9 +73,13 @@ export class InspectorSession {
     let importError: OpenSummary['importError'];
     let reordered = false;
     try {
-      const report = importInScope(driver, source, {
+      const report = importInScope(driver, objects, {
         scope: 'Global',
-        onProgress: (progress) => { pass = progress.phase === 'checking' ? 1 : 2; },
+        onProgress: (progress) => {
+          if (progress.phase !== 'writing') return;
+          const written = progress.rowsTotal === 0 ? 1 : progress.rowsDone / progress.rowsTotal;
+          onProgress({ label: `Importing ${given.name}`, done: Math.round(PROGRESS_TOTAL * (writeFrom + (1 - writeFrom) * written)), total: PROGRESS_TOTAL });
+        },
       });
       reordered = report.reordered;
       for (const [model, modelReport] of report.models) {

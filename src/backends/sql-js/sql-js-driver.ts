@@ -3,7 +3,7 @@
  * database lives in memory; the edge loads it from bytes and saves `serialize()` when it is done.
  *
  * sql.js quirks absorbed here: statements must be freed (all are, on close); `export()` closes and
- * reopens the database, which frees every statement and resets `foreign_keys`, so both are
+ * reopens the database, which frees every statement and resets the pragmas, so both are
  * restored after it; integers are read as BigInt so that one beyond 2^53 is refused, not rounded.
  */
 import { checkParams, toPortError, toSafeNumber } from '../../db/port.js';
@@ -28,6 +28,14 @@ export interface SqlJsDatabase {
 export interface SqlJsStatic {
   Database: new (data?: ArrayLike<number> | Buffer | null) => SqlJsDatabase;
 }
+
+/**
+ * Set on open and after every `export()`. The database file lives in Emscripten's in-memory file
+ * system, so a rollback journal there is only a slower copy in memory (every page written through
+ * JavaScript): SQLite keeps it in its own memory instead, with the same rollback. Nothing here
+ * survives a crash anyway; the edge saves `serialize()` only when a command succeeds.
+ */
+const PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF';
 
 function normalizeValue(value: unknown, column: string): SqlValue {
   if (typeof value === 'bigint') return toSafeNumber(value, `in column "${column}"`);
@@ -72,9 +80,8 @@ class SqlJsDriverStatement implements Statement {
     if (given !== this.#parameters) {
       throw new RangeError(`Expected ${this.#parameters} parameter value${this.#parameters === 1 ? '' : 's'}, got ${given}`);
     }
-    this.native.reset();
-    // sql.js binds an empty list as "no parameters", which is what we want.
-    this.native.bind(params === undefined ? [] : [...params]);
+    // sql.js's bind resets the statement first and only reads the list; an empty list binds nothing.
+    this.native.bind(params === undefined ? [] : (params as unknown[]));
   }
 
   #values(): SqlValue[] {
@@ -148,7 +155,7 @@ export class SqlJsDriver implements Driver {
   constructor(SQL: SqlJsStatic, bytes?: Uint8Array) {
     try {
       this.#db = new SQL.Database(bytes ?? null);
-      this.#db.exec('PRAGMA foreign_keys = ON');
+      this.#db.exec(PRAGMAS);
     } catch (error) {
       throw toPortError(error);
     }
@@ -163,8 +170,10 @@ export class SqlJsDriver implements Driver {
     this.#lastRowid ??= this.#db.prepare('SELECT last_insert_rowid()');
     try {
       this.#lastRowid.step();
-      const [rowid] = this.#lastRowid.get(null, { useBigInt: true });
-      return { changes: this.#db.getRowsModified(), lastInsertRowid: toSafeNumber(BigInt(rowid as bigint), 'as a new row id') };
+      // Read as a double (cheap), and again exactly only when that cannot be exact.
+      let [rowid] = this.#lastRowid.get(null) as [number];
+      if (!Number.isSafeInteger(rowid)) rowid = toSafeNumber(this.#lastRowid.get(null, { useBigInt: true })[0] as bigint, 'as a new row id');
+      return { changes: this.#db.getRowsModified(), lastInsertRowid: rowid };
     } finally {
       this.#lastRowid.reset();
     }
@@ -218,7 +227,7 @@ export class SqlJsDriver implements Driver {
     if (this.inTransaction) throw new TypeError('Expected no open transaction when serializing the database');
     this.#freeStatements();
     const bytes = this.#db.export();
-    this.#db.exec('PRAGMA foreign_keys = ON');
+    this.#db.exec(PRAGMAS);
     return bytes;
   }
 

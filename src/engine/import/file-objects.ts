@@ -20,6 +20,11 @@ export interface FileObject {
 /** A re-readable source of the file's bytes (a file, a buffer, a browser File read in slices). */
 export interface ImportSource {
   chunks(): Iterable<Uint8Array>;
+  /**
+   * The file's objects, already parsed once and held (see `heldObjects`): readers then iterate
+   * them instead of parsing the bytes again. They must not be changed.
+   */
+  readonly parsed?: readonly FileObject[];
 }
 
 /**
@@ -69,6 +74,10 @@ export function parseElement(element: ArrayElement): FileObject {
 
 /** Every object of the source, in file order. */
 export function* fileObjects(source: ImportSource): Generator<FileObject> {
+  if (source.parsed !== undefined) {
+    yield* source.parsed;
+    return;
+  }
   try {
     for (const element of arrayElements(source.chunks())) yield parseElement(element);
   } catch (error) {
@@ -77,4 +86,14 @@ export function* fileObjects(source: ImportSource): Generator<FileObject> {
     }
     throw error;
   }
+}
+
+/**
+ * The source with its objects parsed once and held, for a caller that reads a file several times
+ * (inspect, then an import's two passes) and can afford the memory: about three times the file.
+ */
+export function heldObjects(source: ImportSource): ImportSource {
+  if (source.parsed !== undefined) return source;
+  const parsed = [...fileObjects(source)];
+  return { chunks: () => source.chunks(), parsed };
 }

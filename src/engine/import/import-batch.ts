@@ -52,7 +52,8 @@ export class BatchImporter {
   importBatch(entry: ModelEntry, objects: readonly FileObject[], minOrdinal: number): void {
     const { driver, importUuid, pkMap, report } = this.deps;
     const modelReport = report.model(entry.name);
-    const done = findChunk(driver, entry, importUuid, minOrdinal);
+    // A Global import has just cleared every table, chunks included: no batch can have been written before.
+    const done = this.deps.scope === 'Global' ? undefined : findChunk(driver, entry, importUuid, minOrdinal);
     if (done !== undefined) {
       for (const [oldPk, mapped] of done) pkMap.insert(entry.name, oldPk, mapped.pk, mapped.kind, mapped.slug);
       modelReport.resumedRows += done.size;

@@ -9,4 +9,4 @@ export { MAX_BATCH_SIZE } from './import-batch.js';
 export { IMPORT_ORDER } from './scan-file.js';
 export { PrimaryKeyMap } from './primary-key-map.js';
 export { clearAllTables } from './clear-tables.js';
-export { fileObjects } from './file-objects.js';
+export { fileObjects, heldObjects } from './file-objects.js';

@@ -2,7 +2,7 @@
  * The second pass: the file's objects of kept models in the registry's order, keeping the file's
  * order within each model (Sentry re-buckets the same way). A file already in order (every file
  * Sentry or relocate writes) streams straight through; one that is not is staged in a temporary
- * table and read back sorted, so memory stays flat either way.
+ * table and read back sorted, so memory stays flat either way (held objects are sorted in memory).
  */
 import { arrayElements } from '../../core/json/array-elements.js';
 import type { Driver } from '../../db/port.js';
@@ -17,6 +17,11 @@ const STAGE = 'temp.relocate_import_stage';
 export function* orderedObjects(driver: Driver, source: ImportSource, scan: ScanResult): Generator<FileObject> {
   if (scan.inOrder) {
     for (const object of fileObjects(source)) if (scan.counts.has(object.model)) yield object;
+    return;
+  }
+  if (source.parsed !== undefined) {
+    // Held objects are sorted in memory (Array#sort is stable, so the file's order within a model holds).
+    yield* source.parsed.filter((object) => scan.counts.has(object.model)).sort((a, b) => (RANK.get(a.model) as number) - (RANK.get(b.model) as number));
     return;
   }
   driver.exec(`CREATE TABLE ${STAGE} ("rank" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "line" INTEGER NOT NULL, "text" TEXT NOT NULL, PRIMARY KEY ("rank", "seq"))`);

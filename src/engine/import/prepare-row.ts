@@ -54,29 +54,43 @@ export interface PreparedRow {
   readonly unknownFields: readonly string[];
 }
 
+/** Per model, once: its field names, and which fields hold JSON (repaired when double-encoded). */
+const plans = new WeakMap<ModelEntry, { readonly names: ReadonlySet<string>; readonly json: readonly boolean[] }>();
+
+function planOf(entry: ModelEntry) {
+  let plan = plans.get(entry);
+  if (plan === undefined) {
+    plan = { names: new Set(entry.fields.map((field) => field.name)), json: entry.fields.map((field) => fieldClassInfo(field.class).value === 'json') };
+    plans.set(entry, plan);
+  }
+  return plan;
+}
+
 export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: number, defaults: Defaults): PreparedRow {
   const given = object.fields;
   const fields: Record<string, StoredValue> = {};
-  const where = { model: entry.name, ordinal, leftPk: object.pk, line: object.line };
-  for (const field of entry.fields) {
+  const plan = planOf(entry);
+  const where = () => ({ model: entry.name, ordinal, leftPk: object.pk, line: object.line });
+  entry.fields.forEach((field, i) => {
     let value: unknown;
     if (Object.hasOwn(given, field.name)) {
       value = given[field.name];
-      if (fieldClassInfo(field.class).value === 'json') value = repairedJson(value);
+      if (plan.json[i] === true) value = repairedJson(value);
     } else if (field.default !== undefined) {
       value = 'value' in field.default ? field.default.value : called(field.default.call, field, defaults);
     } else if (field.nullable) {
       value = null;
     } else {
-      throw new ImportingError('ValidationError', where, `the file has no "${field.name}", which ${entry.name} requires and has no default for`);
+      throw new ImportingError('ValidationError', where(), `the file has no "${field.name}", which ${entry.name} requires and has no default for`);
     }
     try {
       fields[field.name] = toStoredValue(field, value);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ImportingError('DeserializationFailed', where, `field "${field.name}": ${reason}`, { cause: error });
+      throw new ImportingError('DeserializationFailed', where(), `field "${field.name}": ${reason}`, { cause: error });
     }
-  }
-  const unknownFields = Object.keys(given).filter((name) => !entry.fields.some((field) => field.name === name));
+  });
+  const unknownFields: string[] = [];
+  for (const name in given) if (!plan.names.has(name)) unknownFields.push(name);
   return { fields, unknownFields };
 }

@@ -20,17 +20,28 @@ export interface RuleContextOptions {
   readonly now: () => string;
 }
 
+/**
+ * Cryptographic random bytes drawn 16 KiB at a time: an import makes a token or hash for most
+ * users, and one `getRandomValues` call per string cost more than the rest of making it.
+ */
+const pool = new Uint8Array(16384);
+let poolAt = pool.length;
+
+function randomByte(): number {
+  if (poolAt === pool.length) {
+    crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  return pool[poolAt++] as number;
+}
+
 /** `length` characters from `alphabet`, each drawn without modulo bias. */
 export function randomString(length: number, alphabet: string): string {
   const limit = 256 - (256 % alphabet.length);
   let out = '';
-  const bytes = new Uint8Array(Math.max(16, length * 2));
   while (out.length < length) {
-    crypto.getRandomValues(bytes);
-    for (const byte of bytes) {
-      if (byte < limit) out += alphabet[byte % alphabet.length];
-      if (out.length === length) break;
-    }
+    const byte = randomByte();
+    if (byte < limit) out += alphabet[byte % alphabet.length];
   }
   return out;
 }
@@ -53,17 +64,17 @@ export class RuleContext implements ImportRuleContext {
   }
 
   find(model: string, where: Readonly<Record<string, StoredValue>>, options: { readonly nocase?: readonly string[] } = {}): number | undefined {
-    const entry = getModel(model);
     const names = Object.keys(where);
-    const columns = columnsOf(entry, names);
     const params: SqlValue[] = [];
-    const conditions = names.map((name, i) => {
+    // The statement depends on the model, the names, which values are null and which compare without case.
+    let shape = model;
+    for (const name of names) {
       const value = where[name] as StoredValue;
-      if (value === null) return `${q(columns[i] as string)} IS NULL`;
-      params.push(value);
-      return options.nocase?.includes(name) === true ? `${q(columns[i] as string)} = ? COLLATE NOCASE` : `${q(columns[i] as string)} = ?`;
-    });
-    const sql = `SELECT "id" FROM ${q(entry.table)} WHERE ${conditions.join(' AND ')} LIMIT 1`;
+      if (value !== null) params.push(value);
+      shape += value === null ? ` ${name}:null` : options.nocase?.includes(name) === true ? ` ${name}:nocase` : ` ${name}`;
+    }
+    let sql = findSqls.get(shape);
+    if (sql === undefined) findSqls.set(shape, (sql = findSql(getModel(model), names, where, options.nocase ?? [])));
     return this.driver.prepare(sql).get(params)?.id as number | undefined;
   }
 
@@ -79,7 +90,9 @@ export class RuleContext implements ImportRuleContext {
     const entry = getModel(row.model);
     const values = byColumn(entry, row.fields);
     const columns = Object.keys(values);
-    const sql = `UPDATE ${q(entry.table)} SET ${columns.map((column) => `${q(column)} = ?`).join(', ')} WHERE "id" = ?`;
+    const shape = `${entry.name} ${columns.join(' ')}`;
+    let sql = updateSqls.get(shape);
+    if (sql === undefined) updateSqls.set(shape, (sql = `UPDATE ${q(entry.table)} SET ${columns.map((column) => `${q(column)} = ?`).join(', ')} WHERE "id" = ?`));
     this.driver.prepare(sql).run([...Object.values(values), pk]);
   }
 
@@ -109,6 +122,19 @@ export class RuleContext implements ImportRuleContext {
 }
 
 const insertSqls = new Map<string, string>();
+const findSqls = new Map<string, string>();
+const updateSqls = new Map<string, string>();
+
+/** `SELECT "id" … LIMIT 1` for one shape of lookup. */
+function findSql(entry: ModelEntry, names: readonly string[], where: Readonly<Record<string, StoredValue>>, nocase: readonly string[]): string {
+  const columns = columnsOf(entry, names);
+  const conditions = names.map((name, i) => {
+    const column = q(columns[i] as string);
+    if (where[name] === null) return `${column} IS NULL`;
+    return nocase.includes(name) ? `${column} = ? COLLATE NOCASE` : `${column} = ?`;
+  });
+  return `SELECT "id" FROM ${q(entry.table)} WHERE ${conditions.join(' AND ')} LIMIT 1`;
+}
 
 /** The INSERT of every column of a model (and its pk, when kept), made once per model. */
 function insertSql(entry: ModelEntry, keepPk: boolean): string {
