@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'inspector');
 mkdirSync(out, { recursive: true });
 
-await build({
+const result = await build({
   entryPoints: { inspector: join(root, 'src/inspector/main.ts'), worker: join(root, 'src/inspector/worker.ts') },
   outdir: out,
   bundle: true,
@@ -22,7 +22,14 @@ await build({
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
 });
+// Which source files each script was bundled from, beside (not inside) the page: the tests check
+// that the page runs the engine's own modules, the ones the CLI runs.
+const inputs = Object.fromEntries(Object.entries(result.metafile.outputs)
+  .filter(([name]) => name.endsWith('.js'))
+  .map(([name, output]) => [name.slice(name.lastIndexOf('/') + 1), Object.keys(output.inputs).sort()]));
+writeFileSync(join(root, 'dist', 'inspector-inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);
 for (const file of ['index.html', 'inspector.css']) copyFileSync(join(root, 'src/inspector', file), join(out, file));
 const wasm = readFileSync(join(root, 'wasm', 'sql-wasm.wasm'));
 copyFileSync(join(root, 'wasm', 'sql-wasm.wasm'), join(out, 'sql-wasm.wasm'));

@@ -16,7 +16,7 @@ import { runCli, temporaryFolder } from '../helpers/cli.js';
 import { countsByModel, readExport, seededExport } from '../helpers/exports.js';
 import { hasSharedReference, referencePath } from '../helpers/shared-reference.js';
 import {
-  INSPECTOR_DIST, REPO_ROOT, artifactPath, hasChromium, launchChromium, newInspectorPage, openedState, requestsElsewhere, serveInspector, shownCounts,
+  INSPECTOR_DIST, REPO_ROOT, artifactPath, hasChromium, launchChromium, newInspectorPage, openedState, pageWithExport, requestsElsewhere, serveInspector, shownCounts,
 } from '../helpers/browser.js';
 import type { InspectorServer } from '../../src/cli/inspector-server.js';
 import { getModel } from '../../src/core/registry/index.js';
@@ -42,10 +42,7 @@ describe.skipIf(!hasChromium)('inspector: opening exports in Chromium', () => {
   });
 
   it.skipIf(!hasSharedReference)('shows every model of the head snapshot with its count in the file and the rows the CLI imports', async () => {
-    const { page, requests, errors, context } = await newInspectorPage(browser);
-    await page.goto(server.url);
-    await page.setInputFiles('[data-testid="open-file"]', HEAD);
-    expect(await openedState(page)).toBe('ready');
+    const { page, requests, errors, context } = await pageWithExport(browser, server.url, HEAD);
     const shown = await shownCounts(page);
     const inFile = countsByModel(readExport(HEAD));
     expect([...shown.keys()].sort()).toEqual([...inFile.keys()].sort());
@@ -88,10 +85,7 @@ describe.skipIf(!hasChromium)('inspector: opening exports in Chromium', () => {
   });
 
   it('lists the file\'s own problems and the import\'s refusal, located', async () => {
-    const { page, context } = await newInspectorPage(browser);
-    await page.goto(server.url);
-    await page.setInputFiles('[data-testid="open-file"]', join(REPO_ROOT, 'fixtures', 'invalid-foreign-key-to-nothing', 'input.json'));
-    expect(await openedState(page)).toBe('ready');
+    const { page, context } = await pageWithExport(browser, server.url, join(REPO_ROOT, 'fixtures', 'invalid-foreign-key-to-nothing', 'input.json'));
     await page.click('a[href="#problems"]');
     const kinds = await page.$$eval('#problems [data-finding]', (items) => items.map((item) => item.getAttribute('data-finding')));
     expect(kinds).toEqual(['ValidationError', 'DanglingForeignKey']);
@@ -133,10 +127,7 @@ describe.skipIf(!hasChromium)('inspector: opening exports in Chromium', () => {
   });
 
   it('works opened from disk (file://), without a worker, with the wasm inlined', async () => {
-    const { page, context, errors } = await newInspectorPage(browser);
-    await page.goto(pathToFileURL(join(INSPECTOR_DIST, 'index.html')).href);
-    await page.setInputFiles('[data-testid="open-file"]', seeded);
-    expect(await openedState(page)).toBe('ready');
+    const { page, context, errors } = await pageWithExport(browser, pathToFileURL(join(INSPECTOR_DIST, 'index.html')).href, seeded);
     const shown = await shownCounts(page);
     for (const [model, count] of countsByModel(readExport(seeded))) expect(shown.get(model), model).toEqual([count, count]);
     expect(errors).toEqual([]);

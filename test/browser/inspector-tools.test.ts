@@ -14,7 +14,7 @@ import { DRIVERS } from '../helpers/drivers.js';
 import { runCli, temporaryFolder } from '../helpers/cli.js';
 import { countsByModel, readExport } from '../helpers/exports.js';
 import { hasSharedReference, referencePath } from '../helpers/shared-reference.js';
-import { hasChromium, launchChromium, newInspectorPage, openedState, requestsElsewhere, serveInspector, shownCounts } from '../helpers/browser.js';
+import { hasChromium, launchChromium, pageWithExport, requestsElsewhere, serveInspector, shownCounts } from '../helpers/browser.js';
 
 const HEAD = referencePath('snapshots', 'ReleaseTests', 'test_at_head.export.json');
 const BACKENDS = DRIVERS.map((driver) => driver.name);
@@ -69,10 +69,7 @@ describe.skipIf(!hasChromium)('inspector: compare, downloads and the table brows
   });
 
   it.skipIf(!hasSharedReference)('compares the head snapshot with a copy with one username changed: one finding more than with itself, as the CLI finds', async () => {
-    const { page, requests, context } = await newInspectorPage(browser);
-    await page.goto(server.url);
-    await page.setInputFiles('[data-testid="open-file"]', HEAD);
-    expect(await openedState(page)).toBe('ready');
+    const { page, requests, context } = await pageWithExport(browser, server.url, HEAD);
 
     // Against the page's own re-export (what came back from the import) with one username changed: exactly one finding.
     const reexport = await (async () => {
@@ -100,12 +97,12 @@ describe.skipIf(!hasChromium)('inspector: compare, downloads and the table brows
   });
 
   it('downloads an export of one organization that the CLI imports and finds equal to its own', async () => {
-    const { page, requests, context } = await newInspectorPage(browser);
-    await page.goto(server.url);
-    await page.setInputFiles('[data-testid="open-file"]', synthetic);
-    expect(await openedState(page)).toBe('ready');
+    const { page, requests, context } = await pageWithExport(browser, server.url, synthetic);
     await page.click('a[href="#downloads"]');
+    // Sentry's global export takes no filter; its organizations export takes slugs.
+    expect(await page.isVisible('[data-testid="export-filter"]')).toBe(false);
     await page.selectOption('[data-testid="export-scope"]', 'Organization');
+    expect(await page.getAttribute('[data-testid="export-filter"]', 'placeholder')).toBe('org slugs');
     await page.fill('[data-testid="export-filter"]', 'org-1');
     const downloaded = await download(page, 'download-export', join(folder, 'org-1.json'));
     const objects = readExport(downloaded);
@@ -125,10 +122,7 @@ describe.skipIf(!hasChromium)('inspector: compare, downloads and the table brows
   });
 
   it('downloads a sanitized export and the SQLite database, both of which the CLI reads', async () => {
-    const { page, requests, context } = await newInspectorPage(browser);
-    await page.goto(server.url);
-    await page.setInputFiles('[data-testid="open-file"]', synthetic);
-    expect(await openedState(page)).toBe('ready');
+    const { page, requests, context } = await pageWithExport(browser, server.url, synthetic);
     await page.click('a[href="#downloads"]');
     const sanitized = await download(page, 'download-sanitized', join(folder, 'sanitized.json'));
     const database = await download(page, 'download-database', join(folder, 'page.sqlite'));
@@ -150,10 +144,7 @@ describe.skipIf(!hasChromium)('inspector: compare, downloads and the table brows
   });
 
   it('pages through a model\'s rows and follows a foreign key to the row it points at', async () => {
-    const { page, context } = await newInspectorPage(browser);
-    await page.goto(server.url);
-    await page.setInputFiles('[data-testid="open-file"]', synthetic);
-    expect(await openedState(page)).toBe('ready');
+    const { page, context } = await pageWithExport(browser, server.url, synthetic);
     // The model with the most rows among those with a foreign key.
     const [model, count] = [...countsByModel(readExport(synthetic))].filter(([name]) => getModel(name).foreignKeys.length > 0).sort((a, b) => b[1] - a[1])[0] as [string, number];
     expect((await shownCounts(page)).get(model)).toEqual([count, count]);

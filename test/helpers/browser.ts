@@ -58,6 +58,18 @@ export async function openedState(page: Page, timeout = 60_000): Promise<string>
   return (await page.getAttribute('body', 'data-state')) ?? '';
 }
 
+/**
+ * A fresh page at `url` with `file` chosen in its file picker, once the page is done opening it;
+ * throws with the page's status when the page could not open it.
+ */
+export async function pageWithExport(browser: Browser, url: string, file: string): Promise<InspectorPage> {
+  const opened = await newInspectorPage(browser);
+  await opened.page.goto(url);
+  await opened.page.setInputFiles('[data-testid="open-file"]', file);
+  if ((await openedState(opened.page)) !== 'ready') throw new Error(`The page did not open ${file}: ${await opened.page.textContent('#status-text')}`);
+  return opened;
+}
+
 /** The counts the summary shows: model → [in file, imported]. */
 export async function shownCounts(page: Page): Promise<Map<string, [number, number]>> {
   const rows = await page.$$eval('#summary tr[data-model]', (elements) => elements.map((row) => [
