@@ -15,6 +15,17 @@ export function rowValuesInPkOrder(driver: Driver, entry: ModelEntry): IterableI
   return driver.prepare(`SELECT ${selectList(entry)} FROM ${q(entry.table)} ORDER BY "id"`).values();
 }
 
+/** At most `limit` rows of a model from the `offset`-th, ascending pk, as `rowValuesInPkOrder` gives them. */
+export function rowValuesPage(driver: Driver, entry: ModelEntry, offset: number, limit: number): SqlValue[][] {
+  return [...driver.prepare(`SELECT ${selectList(entry)} FROM ${q(entry.table)} ORDER BY "id" LIMIT ? OFFSET ?`).values([limit, offset])];
+}
+
+/** How many rows of a model come before the row with pk `id`, or undefined when there is no such row. */
+export function rowsBefore(driver: Driver, entry: ModelEntry, id: number): number | undefined {
+  if (driver.prepare(`SELECT 1 AS found FROM ${q(entry.table)} WHERE "id" = ?`).get([id]) === undefined) return undefined;
+  return driver.prepare(`SELECT count(*) AS n FROM ${q(entry.table)} WHERE "id" < ?`).get([id])?.n as number;
+}
+
 export function countRows(driver: Driver, entry: ModelEntry): number {
   return driver.prepare(`SELECT count(*) AS n FROM ${q(entry.table)}`).get()?.n as number;
 }
@@ -26,11 +37,28 @@ export function countRows(driver: Driver, entry: ModelEntry): number {
 export function insertRow(driver: Driver, entry: ModelEntry, values: Readonly<Record<string, SqlValue>>): number {
   const columns = Object.keys(values);
   if (columns.length === 0) return driver.prepare(`INSERT INTO ${q(entry.table)} DEFAULT VALUES`).run().lastInsertRowid;
-  const shape = `${entry.table} ${columns.join(' ')}`;
-  let sql = insertSqls.get(shape);
-  if (sql === undefined) insertSqls.set(shape, (sql = `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`));
+  const sql = sqlOfShape(`insert ${entry.table} ${columns.join(' ')}`, () =>
+    `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   return driver.prepare(sql).run(Object.values(values)).lastInsertRowid;
 }
 
-/** INSERT statements by table and columns: an import inserts the same shapes many times. */
-const insertSqls = new Map<string, string>();
+/** Writes the given columns (column → stored value) over the row with pk `id`. */
+export function updateRow(driver: Driver, entry: ModelEntry, values: Readonly<Record<string, SqlValue>>, id: number): void {
+  const columns = Object.keys(values);
+  const sql = sqlOfShape(`update ${entry.table} ${columns.join(' ')}`, () =>
+    `UPDATE ${q(entry.table)} SET ${columns.map((column) => `${q(column)} = ?`).join(', ')} WHERE "id" = ?`);
+  driver.prepare(sql).run([...Object.values(values), id]);
+}
+
+/**
+ * Statement text by its shape (what it does, to which table and columns): an import runs the same
+ * few shapes hundreds of thousands of times, and building the text each time cost more than the
+ * driver's lookup of the prepared statement.
+ */
+const sqls = new Map<string, string>();
+
+export function sqlOfShape(shape: string, build: () => string): string {
+  let sql = sqls.get(shape);
+  if (sql === undefined) sqls.set(shape, (sql = build()));
+  return sql;
+}

@@ -4,11 +4,12 @@
  * It runs in a worker when the page is served, on the page's thread when opened from disk; either
  * way the page talks to it through the same asynchronous methods (see session-protocol.ts).
  */
-import { ExportWriter } from '../core/json/export-writer.js';
+import { renderExport } from '../core/json/export-writer.js';
 import type { ExportObject } from '../core/json/export-writer.js';
 import { findModel, getModel } from '../core/registry/index.js';
 import { ensureSchema } from '../db/open-database.js';
 import type { Driver } from '../db/port.js';
+import { countRows, rowsBefore, rowValuesPage } from '../db/store.js';
 import { openSqlJs } from '../backends/sql-js/index.js';
 import type { SqlJsStatic } from '../backends/sql-js/index.js';
 import { compareExports } from '../engine/compare/index.js';
@@ -115,20 +116,13 @@ export class InspectorSession {
     const columns = ['id', ...entry.fields.map((field) => field.column)];
     const links: Record<string, string> = {};
     for (const field of entry.fields) if (field.foreignKey !== undefined && findModel(field.foreignKey.model)?.stored === true) links[field.column] = field.foreignKey.model;
-    const total = Number(driver.prepare(`SELECT count(*) AS n FROM "${entry.table}"`).get()?.n ?? 0);
-    const quoted = columns.map((column) => `"${column}"`).join(', ');
-    const rows = driver.prepare(`SELECT ${quoted} FROM "${entry.table}" ORDER BY "id" LIMIT ? OFFSET ?`).all([limit, offset])
-      .map((row) => columns.map((column) => row[column] ?? null));
-    return { model, columns, links, rows, total, offset };
+    return { model, columns, links, rows: rowValuesPage(driver, entry, offset, limit), total: countRows(driver, entry), offset };
   }
 
   /** The offset of the page-aligned window that holds a row, or undefined when there is no such row. */
   offsetOf(model: string, pk: number, limit: number): number | undefined {
-    const driver = this.#opened();
-    const { table } = getModel(model);
-    if (driver.prepare(`SELECT 1 AS found FROM "${table}" WHERE "id" = ?`).get([pk]) === undefined) return undefined;
-    const before = Number(driver.prepare(`SELECT count(*) AS n FROM "${table}" WHERE "id" < ?`).get([pk])?.n ?? 0);
-    return Math.floor(before / limit) * limit;
+    const before = rowsBefore(this.#opened(), getModel(model), pk);
+    return before === undefined ? undefined : Math.floor(before / limit) * limit;
   }
 
   async compare(given: GivenFile, acrossVersions: boolean): Promise<CompareSummary> {
@@ -171,9 +165,12 @@ export class InspectorSession {
 
 /** Objects as Sentry's export file (indent 2), encoded for a download. */
 function render(objects: Iterable<ExportObject>, name: string): Download {
-  const writer = new ExportWriter(2);
-  const parts: string[] = [];
-  for (const object of objects) parts.push(writer.object(object));
-  parts.push(writer.end());
-  return { name, type: 'application/json', bytes: new TextEncoder().encode(parts.join('')), objects: writer.count };
+  let count = 0;
+  const text = renderExport((function* counted() {
+    for (const object of objects) {
+      count++;
+      yield object;
+    }
+  })());
+  return { name, type: 'application/json', bytes: new TextEncoder().encode(text), objects: count };
 }

@@ -9,7 +9,7 @@ import type { ModelEntry } from '../../core/registry/types.js';
 import type { ImportScope } from '../../core/scopes.js';
 import type { Driver, SqlValue } from '../../db/port.js';
 import { columnsOf, quoteIdentifier as q } from '../../db/schema.js';
-import { insertRow } from '../../db/store.js';
+import { insertRow, sqlOfShape, updateRow } from '../../db/store.js';
 import type { PrimaryKeyMap } from './primary-key-map.js';
 import type { ModelImportReport } from './import-report.js';
 
@@ -67,14 +67,13 @@ export class RuleContext implements ImportRuleContext {
     const names = Object.keys(where);
     const params: SqlValue[] = [];
     // The statement depends on the model, the names, which values are null and which compare without case.
-    let shape = model;
+    let shape = `find ${model}`;
     for (const name of names) {
       const value = where[name] as StoredValue;
       if (value !== null) params.push(value);
       shape += value === null ? ` ${name}:null` : options.nocase?.includes(name) === true ? ` ${name}:nocase` : ` ${name}`;
     }
-    let sql = findSqls.get(shape);
-    if (sql === undefined) findSqls.set(shape, (sql = findSql(getModel(model), names, where, options.nocase ?? [])));
+    const sql = sqlOfShape(shape, () => findSql(getModel(model), names, where, options.nocase ?? []));
     return this.driver.prepare(sql).get(params)?.id as number | undefined;
   }
 
@@ -88,12 +87,7 @@ export class RuleContext implements ImportRuleContext {
 
   update(row: ImportingRow, pk: number): void {
     const entry = getModel(row.model);
-    const values = byColumn(entry, row.fields);
-    const columns = Object.keys(values);
-    const shape = `${entry.name} ${columns.join(' ')}`;
-    let sql = updateSqls.get(shape);
-    if (sql === undefined) updateSqls.set(shape, (sql = `UPDATE ${q(entry.table)} SET ${columns.map((column) => `${q(column)} = ?`).join(', ')} WHERE "id" = ?`));
-    this.driver.prepare(sql).run([...Object.values(values), pk]);
+    updateRow(this.driver, entry, byColumn(entry, row.fields), pk);
   }
 
   insertOther(model: string, fields: Readonly<Record<string, StoredValue>>): number {
@@ -121,9 +115,6 @@ export class RuleContext implements ImportRuleContext {
   }
 }
 
-const insertSqls = new Map<string, string>();
-const findSqls = new Map<string, string>();
-const updateSqls = new Map<string, string>();
 
 /** `SELECT "id" … LIMIT 1` for one shape of lookup. */
 function findSql(entry: ModelEntry, names: readonly string[], where: Readonly<Record<string, StoredValue>>, nocase: readonly string[]): string {
@@ -136,16 +127,12 @@ function findSql(entry: ModelEntry, names: readonly string[], where: Readonly<Re
   return `SELECT "id" FROM ${q(entry.table)} WHERE ${conditions.join(' AND ')} LIMIT 1`;
 }
 
-/** The INSERT of every column of a model (and its pk, when kept), made once per model. */
+/** The INSERT of every column of a model (and its pk, when kept). */
 function insertSql(entry: ModelEntry, keepPk: boolean): string {
-  const key = `${entry.name}:${keepPk}`;
-  let sql = insertSqls.get(key);
-  if (sql === undefined) {
+  return sqlOfShape(`insert-all ${entry.name} ${keepPk}`, () => {
     const columns = [...(keepPk ? ['id'] : []), ...entry.fields.map((field) => field.column)];
-    sql = `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    insertSqls.set(key, sql);
-  }
-  return sql;
+    return `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  });
 }
 
 /** Field name → stored value, as column → value (fields the model lacks are ignored). */
