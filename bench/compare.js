@@ -3,6 +3,7 @@
 // same run: both files parsed object by object and each pair checked with a deep equality.
 // Prints figures and ratios; asserts nothing. Part of `npm run bench` (COMPARE_ROWS=N to resize).
 import { compareExports } from '../dist/engine/compare/index.js';
+import { VERIFIED_REGISTRY } from '../dist/core/registry/index.js';
 import { arrayElements } from '../dist/core/json/array-elements.js';
 import { fileSource } from '../dist/cli/file-source.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -29,7 +30,7 @@ console.log(`\ncompare: two exports of the same ${ROWS.toLocaleString('en-US')}-
 
 const heapBefore = process.memoryUsage().heapUsed;
 start = process.hrtime.bigint();
-const result = compareExports(fileSource(left), fileSource(right));
+const result = compareExports(fileSource(left), fileSource(right), { registry: VERIFIED_REGISTRY });
 const ours = seconds(start);
 const heapAfter = process.memoryUsage().heapUsed;
 let rows = 0;

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import initSqlJs from 'sql.js';
 import { openBetterSqlite3 } from '../dist/backends/better-sqlite3/index.js';
 import { openSqlJs } from '../dist/backends/sql-js/index.js';
-import { ensureSchema, schemaStatements, STORED_MODELS, REGISTRY_VERSION } from '../dist/index.js';
+import { ensureSchema, schemaStatements, VERIFIED_REGISTRY } from '../dist/index.js';
+
+const STORED_MODELS = VERIFIED_REGISTRY.stored;
 
 const ROWS = Number(process.env.PORT_ROWS ?? 200_000);
 const SQL = await initSqlJs();
@@ -22,7 +24,7 @@ function time(fn) {
 function rawBetterSqlite3() {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const statement of schemaStatements(STORED_MODELS, REGISTRY_VERSION)) db.exec(statement);
+  for (const statement of schemaStatements(VERIFIED_REGISTRY)) db.exec(statement);
   const insert = db.prepare(INSERT);
   const write = time(() => db.transaction(() => { for (let i = 0; i < ROWS; i++) insert.run(row(i)); })());
   const read = time(() => { let n = 0; for (const _ of db.prepare(SELECT).iterate()) n++; return n; });
@@ -33,7 +35,7 @@ function rawBetterSqlite3() {
 function rawSqlJs() {
   const db = new SQL.Database();
   db.exec('PRAGMA foreign_keys = ON');
-  for (const statement of schemaStatements(STORED_MODELS, REGISTRY_VERSION)) db.exec(statement);
+  for (const statement of schemaStatements(VERIFIED_REGISTRY)) db.exec(statement);
   const insert = db.prepare(INSERT);
   const write = time(() => { db.exec('BEGIN'); for (let i = 0; i < ROWS; i++) insert.run(row(i)); db.exec('COMMIT'); });
   insert.free();
@@ -46,7 +48,7 @@ function rawSqlJs() {
 
 function throughPort(open) {
   const db = open();
-  const schema = time(() => ensureSchema(db));
+  const schema = time(() => ensureSchema(db, VERIFIED_REGISTRY));
   const insert = db.prepare(INSERT);
   const write = time(() => db.transaction(() => { for (let i = 0; i < ROWS; i++) insert.run(row(i)); }));
   const read = time(() => { let n = 0; for (const _ of db.prepare(SELECT).iterate()) n++; return n; });

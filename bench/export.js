@@ -3,9 +3,11 @@
 // Prints figures and ratios; asserts nothing. Part of `npm run bench` (EXPORT_ROWS=N to resize).
 import Database from 'better-sqlite3';
 import { openBetterSqlite3 } from '../dist/backends/better-sqlite3/index.js';
-import { ensureSchema, STORED_MODELS, sortedDependencies } from '../dist/index.js';
+import { ensureSchema, VERIFIED_REGISTRY } from '../dist/index.js';
+
+const STORED_MODELS = VERIFIED_REGISTRY.stored;
 import { ExportWriter } from '../dist/core/json/export-writer.js';
-import { exportInScope } from '../dist/engine/export/index.js';
+import { exportRowsInScope } from '../dist/engine/export/index.js';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +26,7 @@ const rate = (rows, s) => `${Math.round(rows / s).toLocaleString('en-US')} rows/
 let start = process.hrtime.bigint();
 execFileSync(process.execPath, [BIN, 'seed', 'synthetic', '--rows', String(ROWS), '--db', path, '--silent']);
 const db = openBetterSqlite3(path);
-ensureSchema(db);
+ensureSchema(db, VERIFIED_REGISTRY);
 const total = STORED_MODELS.reduce((sum, entry) => sum + db.prepare(`SELECT count(*) AS n FROM "${entry.table}"`).get().n, 0);
 console.log(`\nexport: synthetic instance of ${total.toLocaleString('en-US')} rows seeded in ${seconds(start).toFixed(1)} s`);
 
@@ -45,7 +47,7 @@ const put = (text) => {
   }
   offset += text.length > buffer.length ? text.length : buffer.latin1Write(text, offset);
 };
-for (const object of exportInScope(db, { scope: 'Global' }).objects) put(writer.object(object));
+for (const row of exportRowsInScope(db, { registry: VERIFIED_REGISTRY, scope: 'Global' }).rows) put(writer.object(row));
 put(writer.end());
 bytes += offset;
 const ours = seconds(start);
@@ -54,7 +56,7 @@ const raw = new Database(path, { readonly: true });
 start = process.hrtime.bigint();
 let baselineRows = 0;
 let baselineBytes = 0;
-for (const entry of sortedDependencies(STORED_MODELS)) {
+for (const entry of VERIFIED_REGISTRY.relocatable) {
   for (const row of raw.prepare(`SELECT * FROM "${entry.table}" ORDER BY "id"`).iterate()) {
     const { id, ...fields } = row;
     baselineBytes += JSON.stringify({ model: entry.name, pk: id, fields }, null, 2).length;

@@ -1,9 +1,11 @@
 /**
- * Makes a driver's database a relocate database: creates the schema on first use, and refuses a
- * database made by another registry version (or one that is not ours at all).
+ * Makes a driver's database a relocate database for one Sentry version: creates the schema on
+ * first use, and refuses a database made for another version (or one that is not ours at all).
+ * Which version a database was made for is recorded in it: `recordedSchemaVersion` reads it, so
+ * that the caller can pick the registry before opening.
  */
 import { NotRelocateDatabaseError, SchemaVersionError } from '../core/errors.js';
-import { REGISTRY_VERSION, STORED_MODELS } from '../core/registry/index.js';
+import type { Registry } from '../core/registry/registry.js';
 import type { Driver } from './port.js';
 import { META_TABLE, schemaStatements } from './schema.js';
 
@@ -13,21 +15,29 @@ export interface SchemaStatus {
   readonly version: string;
 }
 
-export function ensureSchema(driver: Driver): SchemaStatus {
-  const tables = driver.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
-  if (tables.length === 0) {
-    driver.transaction(() => {
-      for (const statement of schemaStatements(STORED_MODELS, REGISTRY_VERSION)) driver.exec(statement);
-    });
-    return { created: true, version: REGISTRY_VERSION };
-  }
-  if (!tables.some((row) => row.name === META_TABLE)) {
-    throw new NotRelocateDatabaseError(
-      `This database has tables but no ${META_TABLE} table: it was not made by relocate`,
-    );
+function userTables(driver: Driver): string[] {
+  return driver.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map((row) => row.name as string);
+}
+
+/** The schema version the database records, undefined for an empty database; refuses a database that is not ours. */
+export function recordedSchemaVersion(driver: Driver): string | undefined {
+  const tables = userTables(driver);
+  if (tables.length === 0) return undefined;
+  if (!tables.includes(META_TABLE)) {
+    throw new NotRelocateDatabaseError(`This database has tables but no ${META_TABLE} table: it was not made by relocate`);
   }
   const row = driver.prepare(`SELECT value FROM "${META_TABLE}" WHERE key = 'registry_version'`).get();
-  const found = typeof row?.value === 'string' ? row.value : '(none)';
-  if (found !== REGISTRY_VERSION) throw new SchemaVersionError(found, REGISTRY_VERSION);
+  return typeof row?.value === 'string' ? row.value : '(none)';
+}
+
+export function ensureSchema(driver: Driver, registry: Registry): SchemaStatus {
+  const found = recordedSchemaVersion(driver);
+  if (found === undefined) {
+    driver.transaction(() => {
+      for (const statement of schemaStatements(registry)) driver.exec(statement);
+    });
+    return { created: true, version: registry.schemaVersion };
+  }
+  if (found !== registry.schemaVersion) throw new SchemaVersionError(found, registry.schemaVersion);
   return { created: false, version: found };
 }

@@ -5,6 +5,7 @@
  * (SQLite needs one to delete parents without scanning every child table).
  */
 import { fieldClassInfo } from '../core/registry/field-classes.js';
+import type { Registry } from '../core/registry/registry.js';
 import type { Field, FieldDefault, ModelEntry } from '../core/registry/types.js';
 
 export const META_TABLE = 'relocate_meta';
@@ -96,12 +97,13 @@ function caseInsensitiveIndexSql(entry: ModelEntry): string[] {
     `CREATE INDEX ${quoteIdentifier(`${entry.table}__${column}__nocase`)} ON ${quoteIdentifier(entry.table)} (${quoteIdentifier(column)} COLLATE NOCASE)`);
 }
 
-/** Every statement that makes a new database, in an order SQLite accepts. */
-export function schemaStatements(stored: readonly ModelEntry[], registryVersion: string): string[] {
+/** Every statement that makes a new database for a Sentry version, in an order SQLite accepts. */
+export function schemaStatements(registry: Registry): string[] {
+  const stored = registry.stored;
   const tables = new Map(stored.map((entry) => [entry.name, entry.table]));
   return [
     `CREATE TABLE ${quoteIdentifier(META_TABLE)} (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n) STRICT`,
-    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registryVersion)})`,
+    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`,
     ...stored.map((entry) => createTableSql(entry, tables)),
     ...stored.flatMap((entry) => indexSql(entry, tables)),
     ...stored.flatMap(conditionalUniqueSql),

@@ -37,7 +37,7 @@ export function countRows(driver: Driver, entry: ModelEntry): number {
 export function insertRow(driver: Driver, entry: ModelEntry, values: Readonly<Record<string, SqlValue>>): number {
   const columns = Object.keys(values);
   if (columns.length === 0) return driver.prepare(`INSERT INTO ${q(entry.table)} DEFAULT VALUES`).run().lastInsertRowid;
-  const sql = sqlOfShape(`insert ${entry.table} ${columns.join(' ')}`, () =>
+  const sql = sqlOfShape(entry, `insert ${columns.join(' ')}`, () =>
     `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   return driver.prepare(sql).run(Object.values(values)).lastInsertRowid;
 }
@@ -45,20 +45,23 @@ export function insertRow(driver: Driver, entry: ModelEntry, values: Readonly<Re
 /** Writes the given columns (column → stored value) over the row with pk `id`. */
 export function updateRow(driver: Driver, entry: ModelEntry, values: Readonly<Record<string, SqlValue>>, id: number): void {
   const columns = Object.keys(values);
-  const sql = sqlOfShape(`update ${entry.table} ${columns.join(' ')}`, () =>
+  const sql = sqlOfShape(entry, `update ${columns.join(' ')}`, () =>
     `UPDATE ${q(entry.table)} SET ${columns.map((column) => `${q(column)} = ?`).join(', ')} WHERE "id" = ?`);
   driver.prepare(sql).run([...Object.values(values), id]);
 }
 
 /**
- * Statement text by its shape (what it does, to which table and columns): an import runs the same
- * few shapes hundreds of thousands of times, and building the text each time cost more than the
- * driver's lookup of the prepared statement.
+ * Statement text by model and shape (what it does, to which columns): an import runs the same few
+ * shapes hundreds of thousands of times, and building the text each time cost more than the
+ * driver's lookup of the prepared statement. Keyed by the entry, since two Sentry versions may
+ * give one model different columns.
  */
-const sqls = new Map<string, string>();
+const sqls = new WeakMap<ModelEntry, Map<string, string>>();
 
-export function sqlOfShape(shape: string, build: () => string): string {
-  let sql = sqls.get(shape);
-  if (sql === undefined) sqls.set(shape, (sql = build()));
+export function sqlOfShape(entry: ModelEntry, shape: string, build: () => string): string {
+  let shapes = sqls.get(entry);
+  if (shapes === undefined) sqls.set(entry, (shapes = new Map()));
+  let sql = shapes.get(shape);
+  if (sql === undefined) shapes.set(shape, (sql = build()));
   return sql;
 }

@@ -5,15 +5,16 @@
  * way the page talks to it through the same asynchronous methods (see session-protocol.ts).
  */
 import { renderExport } from '../core/json/export-writer.js';
-import type { ExportObject } from '../core/json/export-writer.js';
-import { findModel, getModel } from '../core/registry/index.js';
+import type { WritableObject } from '../core/json/export-writer.js';
+import { VERIFIED_REGISTRY } from '../core/registry/index.js';
+import type { Registry } from '../core/registry/index.js';
 import { ensureSchema } from '../db/open-database.js';
 import type { Driver } from '../db/port.js';
 import { countRows, rowsBefore, rowValuesPage } from '../db/store.js';
 import { openSqlJs } from '../backends/sql-js/index.js';
 import type { SqlJsStatic } from '../backends/sql-js/index.js';
 import { compareExports } from '../engine/compare/index.js';
-import { exportInScope } from '../engine/export/index.js';
+import { exportRowsInScope } from '../engine/export/index.js';
 import { heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
 import { inspectExport } from '../engine/inspect/index.js';
 import { sanitizeExport } from '../engine/sanitize/index.js';
@@ -34,6 +35,8 @@ export class InspectorSession {
   #driver: Driver | undefined;
   #source: CountedSource | undefined;
   #name = 'export.json';
+  /** The Sentry version the opened file is read as. */
+  #registry: Registry = VERIFIED_REGISTRY;
 
   constructor(private readonly SQL: SqlJsStatic) {}
 
@@ -57,17 +60,18 @@ export class InspectorSession {
       onProgress({ label, done: Math.round(PROGRESS_TOTAL * readShare * (pass + done / total)), total: PROGRESS_TOTAL });
     };
     const objects = held ? heldObjects(source) : source;
-    const inspected = inspectExport(objects);
+    const registry = this.#registry;
+    const inspected = inspectExport(registry, objects);
     this.#driver?.close();
     const driver = openSqlJs(this.SQL);
-    ensureSchema(driver);
+    ensureSchema(driver, registry);
     this.#driver = driver;
     this.#source = source;
     this.#name = given.name;
 
     const rows = new Map<string, SummaryRow>();
     for (const [model, inFile] of inspected.counts) {
-      const entry = findModel(model);
+      const entry = registry.find(registry.resolve(model));
       const scope = entry === undefined ? '' : typeof entry.scope === 'string' ? entry.scope : entry.scope.join(' / ');
       rows.set(model, { model, scope, inFile, imported: 0, dropped: [], renamed: [], unknownFields: [] });
     }
@@ -75,6 +79,7 @@ export class InspectorSession {
     let reordered = false;
     try {
       const report = importInScope(driver, objects, {
+        registry,
         scope: 'Global',
         onProgress: (progress) => {
           if (progress.phase !== 'writing') return;
@@ -112,39 +117,40 @@ export class InspectorSession {
   /** A page of a model's rows, in pk order, with the foreign key columns and what they point at. */
   rows(model: string, offset: number, limit: number): RowsPage {
     const driver = this.#opened();
-    const entry = getModel(model);
+    const entry = this.#registry.get(model);
     const columns = ['id', ...entry.fields.map((field) => field.column)];
     const links: Record<string, string> = {};
-    for (const field of entry.fields) if (field.foreignKey !== undefined && findModel(field.foreignKey.model)?.stored === true) links[field.column] = field.foreignKey.model;
+    for (const field of entry.fields) if (field.foreignKey !== undefined && this.#registry.find(field.foreignKey.model)?.stored === true) links[field.column] = field.foreignKey.model;
     return { model, columns, links, rows: rowValuesPage(driver, entry, offset, limit), total: countRows(driver, entry), offset };
   }
 
   /** The offset of the page-aligned window that holds a row, or undefined when there is no such row. */
   offsetOf(model: string, pk: number, limit: number): number | undefined {
-    const before = rowsBefore(this.#opened(), getModel(model), pk);
+    const before = rowsBefore(this.#opened(), this.#registry.get(model), pk);
     return before === undefined ? undefined : Math.floor(before / limit) * limit;
   }
 
   async compare(given: GivenFile, acrossVersions: boolean): Promise<CompareSummary> {
     const left = this.#openedSource();
     const right = await openGivenFile(given);
-    const result = compareExports(left, right, { acrossVersions });
+    const result = compareExports(left, right, { registry: this.#registry, acrossVersions });
     return { name: given.name, findings: result.findings, unknownModels: result.unknownModels, oneSidedFields: result.oneSidedFields };
   }
 
   /** An export of the database in a scope, with Sentry's filters, as Sentry writes it. */
   exportSubset(request: SubsetRequest): Download {
-    const run = exportInScope(this.#opened(), {
+    const run = exportRowsInScope(this.#opened(), {
+      registry: this.#registry,
       scope: request.scope,
       ...(request.orgSlugs !== undefined && { filterOrgSlugs: request.orgSlugs }),
       ...(request.usernames !== undefined && { filterUsernames: request.usernames }),
     });
     const suffix = [...(request.orgSlugs ?? []), ...(request.usernames ?? [])].join('-');
-    return render(run.objects, `${request.scope.toLowerCase()}${suffix === '' ? '' : `-${suffix}`}-export.json`);
+    return render(run.rows, `${request.scope.toLowerCase()}${suffix === '' ? '' : `-${suffix}`}-export.json`);
   }
 
   sanitize(daysOffset: number): Download {
-    const run = sanitizeExport(this.#openedSource(), { daysOffset });
+    const run = sanitizeExport(this.#openedSource(), { registry: this.#registry, daysOffset });
     return render(run.objects, this.#name.replace(/(\.json|\.tar)?$/, '.sanitized.json'));
   }
 
@@ -164,7 +170,7 @@ export class InspectorSession {
 }
 
 /** Objects as Sentry's export file (indent 2), encoded for a download. */
-function render(objects: Iterable<ExportObject>, name: string): Download {
+function render(objects: Iterable<WritableObject>, name: string): Download {
   let count = 0;
   const text = renderExport((function* counted() {
     for (const object of objects) {

@@ -19,7 +19,8 @@ import {
   INSPECTOR_DIST, REPO_ROOT, artifactPath, hasChromium, launchChromium, newInspectorPage, openedState, pageWithExport, requestsElsewhere, serveInspector, shownCounts,
 } from '../helpers/browser.js';
 import type { InspectorServer } from '../../src/cli/inspector-server.js';
-import { getModel } from '../../src/core/registry/index.js';
+import { REGISTRY } from '../helpers/registry.js';
+
 
 const HEAD = referencePath('snapshots', 'ReleaseTests', 'test_at_head.export.json');
 
@@ -96,7 +97,7 @@ describe.skipIf(!hasChromium)('inspector: opening exports in Chromium', () => {
     const objects = readExport(seeded);
     // Two rows of a model ordered by pk swapped (pks out of order), two emails made equal (a repeated custom ordinal).
     const counts = countsByModel(objects);
-    const model = [...counts].find(([name, count]) => count >= 2 && getModel(name).customOrdinal === undefined)?.[0];
+    const model = [...counts].find(([name, count]) => count >= 2 && REGISTRY.get(name).customOrdinal === undefined)?.[0];
     const pair = objects.filter((object) => object.model === model);
     const swapped = objects.map((object) => (object === pair[0] ? pair[1] : object === pair[1] ? pair[0] : object)) as typeof objects;
     const emails = swapped.filter((object) => object.model === 'sentry.email');

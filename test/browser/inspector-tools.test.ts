@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectorServer } from '../../src/cli/inspector-server.js';
-import { getModel } from '../../src/core/registry/index.js';
+
 import { DRIVERS } from '../helpers/drivers.js';
 import { runCli, temporaryFolder } from '../helpers/cli.js';
 import { countsByModel, readExport } from '../helpers/exports.js';
 import { hasSharedReference, referencePath } from '../helpers/shared-reference.js';
 import { hasChromium, launchChromium, pageWithExport, requestsElsewhere, serveInspector, shownCounts } from '../helpers/browser.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const HEAD = referencePath('snapshots', 'ReleaseTests', 'test_at_head.export.json');
 const BACKENDS = DRIVERS.map((driver) => driver.name);
@@ -146,7 +147,7 @@ describe.skipIf(!hasChromium)('inspector: compare, downloads and the table brows
   it('pages through a model\'s rows and follows a foreign key to the row it points at', async () => {
     const { page, context } = await pageWithExport(browser, server.url, synthetic);
     // The model with the most rows among those with a foreign key.
-    const [model, count] = [...countsByModel(readExport(synthetic))].filter(([name]) => getModel(name).foreignKeys.length > 0).sort((a, b) => b[1] - a[1])[0] as [string, number];
+    const [model, count] = [...countsByModel(readExport(synthetic))].filter(([name]) => REGISTRY.get(name).foreignKeys.length > 0).sort((a, b) => b[1] - a[1])[0] as [string, number];
     expect((await shownCounts(page)).get(model)).toEqual([count, count]);
     await page.click(`#summary tr[data-model="${model}"] a`);
     await page.waitForSelector(`[data-model-rows="${model}"]`);

@@ -3,8 +3,9 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { EXPORTABLE_MODELS } from '../../src/core/registry/index.js';
+
 import { runCli, temporaryFolder } from '../helpers/cli.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 describe('relocate export', () => {
   const cwd = temporaryFolder();
@@ -17,7 +18,7 @@ describe('relocate export', () => {
     const a = readFileSync(join(cwd, 'a.json'));
     expect(a.equals(readFileSync(join(cwd, 'b.json')))).toBe(true);
     const models = new Set((JSON.parse(a.toString()) as { model: string }[]).map((object) => object.model));
-    expect(EXPORTABLE_MODELS.filter((entry) => !models.has(entry.name)).map((entry) => entry.name)).toEqual(['workflow_engine.workflowgroupstatus']);
+    expect(REGISTRY.exportable.filter((entry) => !models.has(entry.name)).map((entry) => entry.name)).toEqual(['workflow_engine.workflowgroupstatus']);
   });
 
   it('refuses to seed a database that already has data, and leaves it as it was', () => {

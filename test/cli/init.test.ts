@@ -4,8 +4,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY_VERSION, STORED_MODELS } from '../../src/core/registry/index.js';
+
 import { runCli, temporaryFolder } from '../helpers/cli.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const BACKENDS = ['better-sqlite3', 'sql.js'] as const;
 
@@ -33,7 +34,7 @@ describe('relocate init', () => {
     expect(runCli(['init', '--db', 'a.sqlite'], cwd).code).toBe(0);
     expect(runCli(['--backend', 'sql.js', 'init', '--db', 'b.sqlite'], cwd).code).toBe(0);
     const a = schemaOf(join(cwd, 'a.sqlite'));
-    expect(a.filter((row) => (row as { type: string }).type === 'table').length).toBe(STORED_MODELS.length + 2);
+    expect(a.filter((row) => (row as { type: string }).type === 'table').length).toBe(REGISTRY.stored.length + 2);
     expect(schemaOf(join(cwd, 'b.sqlite'))).toEqual(a);
   });
 
@@ -66,7 +67,7 @@ describe('relocate init', () => {
     const result = runCli(['--backend', backend, 'init', '--db', 'old.sqlite'], cwd);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('sentry-00000000/schema-0');
-    expect(result.stderr).toContain(REGISTRY_VERSION);
+    expect(result.stderr).toContain(REGISTRY.schemaVersion);
     expect(result.stderr).toContain('[SchemaVersionMismatch]');
     expect(readFileSync(path).equals(before)).toBe(true);
   });

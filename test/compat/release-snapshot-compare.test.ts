@@ -9,10 +9,10 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findModel } from '../../src/core/registry/index.js';
-import { REMOVED_FIELDS, REMOVED_MODELS } from '../../src/core/registry/removed.js';
+
 import { runCli, temporaryFolder } from '../helpers/cli.js';
 import { hasSharedReference, referencePath } from '../helpers/shared-reference.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const DIR = ['snapshots', 'ReleaseTests'] as const;
 const RELEASES = hasSharedReference
@@ -72,11 +72,11 @@ describe.skipIf(!hasSharedReference)('release snapshots: import, export, compare
       // What was left out: models and fields Sentry removed (left), fields the registry has that
       // the older file lacks (right).
       const { models, left, right } = leftOut(same.stderr);
-      expect(models.filter((model) => !REMOVED_MODELS.includes(model))).toEqual([]);
-      expect(left.filter((field) => !REMOVED_FIELDS.includes(field))).toEqual([]);
+      expect(models.filter((model) => !REGISTRY.removedModels.has(model))).toEqual([]);
+      expect(left.filter((field) => !REGISTRY.removedFields.has(field))).toEqual([]);
       const unknownRight = right.filter((path) => {
         const at = path.lastIndexOf('.');
-        return findModel(path.slice(0, at))?.fields.some((field) => field.name === path.slice(at + 1)) !== true;
+        return REGISTRY.find(path.slice(0, at))?.fields.some((field) => field.name === path.slice(at + 1)) !== true;
       });
       expect(unknownRight).toEqual([]);
 

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { fieldClassInfo } from '../../src/core/registry/field-classes.js';
 import type { ValueKind } from '../../src/core/registry/field-classes.js';
-import { findModel } from '../../src/core/registry/index.js';
-import { REMOVED_FIELDS, REMOVED_MODELS } from '../../src/core/registry/removed.js';
+
 import { hasSharedReference, readReference } from '../helpers/shared-reference.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 /** What a value of each JSON type seen in an export may be held by. */
 const HOLDERS: Record<string, readonly ValueKind[]> = {
@@ -29,13 +29,13 @@ describe.skipIf(!hasSharedReference)('fields of the release snapshots', () => {
   it('are all known, or listed as removed', () => {
     const unknown: string[] = [];
     for (const [model, fields] of Object.entries(inventory)) {
-      const entry = findModel(model);
+      const entry = REGISTRY.find(model);
       if (entry === undefined) {
-        if (!REMOVED_MODELS.includes(model)) unknown.push(model);
+        if (!REGISTRY.removedModels.has(model)) unknown.push(model);
         continue;
       }
       for (const name of Object.keys(fields)) {
-        if (!entry.fields.some((field) => field.name === name) && !REMOVED_FIELDS.includes(`${model}.${name}`)) unknown.push(`${model}.${name}`);
+        if (!entry.fields.some((field) => field.name === name) && !REGISTRY.removedFields.has(`${model}.${name}`)) unknown.push(`${model}.${name}`);
       }
     }
     expect(unknown).toEqual([]);
@@ -45,7 +45,7 @@ describe.skipIf(!hasSharedReference)('fields of the release snapshots', () => {
     const misfits: string[] = [];
     for (const [model, fields] of Object.entries(inventory)) {
       for (const [name, seen] of Object.entries(fields)) {
-        const field = findModel(model)?.fields.find((candidate) => candidate.name === name);
+        const field = REGISTRY.find(model)?.fields.find((candidate) => candidate.name === name);
         if (field === undefined) continue;
         const kind = fieldClassInfo(field.class).value;
         for (const type of seen.types) {

@@ -8,8 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXPORTABLE_MODELS, findModel } from '../../src/core/registry/index.js';
-import { REMOVED_FIELDS, REMOVED_MODELS } from '../../src/core/registry/removed.js';
+
 import { IMPORT_SCOPES, possibleScopes } from '../../src/core/scopes.js';
 import type { ImportScope, RelocationScope } from '../../src/core/scopes.js';
 import type { ImportReport } from '../../src/engine/import/index.js';
@@ -17,6 +16,7 @@ import { DRIVERS } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
 import { count, importText, rows } from '../helpers/import.js';
 import { hasSharedReference, readReference, referencePath } from '../helpers/shared-reference.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const DIR = ['snapshots', 'ReleaseTests'] as const;
 const RELEASES = hasSharedReference
@@ -69,21 +69,21 @@ describe.skipIf(!hasSharedReference)('release snapshots import', () => {
     it.each(RELEASES)('%s: Global scope writes every object of every model the registry has', (name) => {
       const { text, objects, perModel } = snapshot(name);
       const driver = freshDatabase(testDriver);
-      const report = importText(driver, text, { scope: 'Global' });
+      const report = importText(driver, text, { registry: REGISTRY, scope: 'Global' });
 
       // Whole models Sentry removed are dropped, all their objects and nothing else.
-      const removed = [...perModel.keys()].filter((model) => findModel(model) === undefined).sort();
+      const removed = [...perModel.keys()].filter((model) => REGISTRY.find(model) === undefined).sort();
       expect(removed.length).toBeGreaterThan(0);
       for (const model of removed) {
-        expect(REMOVED_MODELS, model).toContain(model);
+        expect(REGISTRY.removedModels.has(model), model).toBe(true);
         expect(droppedCount(report, model), model).toBe(perModel.get(model));
       }
       const removedObjects = removed.reduce((sum, model) => sum + (perModel.get(model) ?? 0), 0);
-      expect(dropReasons(report, (model) => findModel(model) !== undefined)).toEqual({});
+      expect(dropReasons(report, (model) => REGISTRY.find(model) !== undefined)).toEqual({});
 
       // Every other object is one row. A new user's Email row is made with it (Sentry's signals),
       // so the file's Email rows land on those: merged, and only there.
-      for (const entry of EXPORTABLE_MODELS) {
+      for (const entry of REGISTRY.exportable) {
         const expected = (perModel.get(entry.name) ?? 0) - droppedCount(report, entry.name);
         expect(count(driver, entry.name), entry.name).toBe(expected);
       }
@@ -94,21 +94,21 @@ describe.skipIf(!hasSharedReference)('release snapshots import', () => {
 
       // Fields the file has and the registry lacks are only fields Sentry removed.
       const unknown = [...report.models].flatMap(([model, m]) => [...m.unknownFields.keys()].map((field) => `${model}.${field}`));
-      expect(unknown.filter((field) => !REMOVED_FIELDS.includes(field))).toEqual([]);
+      expect(unknown.filter((field) => !REGISTRY.removedFields.has(field))).toEqual([]);
     });
 
     it.each(['User', 'Organization', 'Config'] as const)('head in %s scope writes only models of that scope', (scope: ImportScope) => {
       const { text, perModel } = snapshot(HEAD);
       const allowed: readonly RelocationScope[] = IMPORT_SCOPES[scope];
       const inScope = (model: string): boolean => {
-        const entry = findModel(model);
+        const entry = REGISTRY.find(model);
         return entry !== undefined && possibleScopes(entry.scope).some((s) => allowed.includes(s));
       };
       const driver = freshDatabase(testDriver);
-      const report = importText(driver, text, { scope });
+      const report = importText(driver, text, { registry: REGISTRY, scope });
 
       const written: string[] = [];
-      for (const entry of EXPORTABLE_MODELS) {
+      for (const entry of REGISTRY.exportable) {
         const rowsNow = count(driver, entry.name);
         const inFile = perModel.get(entry.name) ?? 0;
         if (rowsNow > 0) written.push(entry.name);
@@ -149,7 +149,7 @@ describe.skipIf(!hasSharedReference)('release snapshots import', () => {
       const fileUsers = (JSON.parse(text) as { model: string; fields: { username: string; is_unclaimed?: boolean } }[])
         .filter((object) => object.model === 'sentry.user');
       const driver = freshDatabase(testDriver);
-      importText(driver, text, { scope: 'Global' });
+      importText(driver, text, { registry: REGISTRY, scope: 'Global' });
       const claimed = rows(driver, 'sentry.user').filter((user) => user.is_unclaimed === 0).map((user) => user.username).sort();
       expect(claimed).toEqual(fileUsers.filter((user) => user.fields.is_unclaimed !== true).map((user) => user.fields.username).sort());
       expect(claimed.length).toBeGreaterThan(0);

@@ -6,19 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reversedDependencies } from '../../src/core/graph/index.js';
-import { STORED_MODELS, getModel } from '../../src/core/registry/index.js';
+
 import type { ImportScope } from '../../src/core/scopes.js';
 import type { Driver } from '../../src/db/port.js';
-import { IMPORT_ORDER, ImportingError } from '../../src/engine/import/index.js';
+import { ImportingError } from '../../src/engine/import/index.js';
 import { DRIVERS } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
 import { count, exportText, importText, rows } from '../helpers/import.js';
 import { hasSharedReference, readReference } from '../helpers/shared-reference.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 interface SentryObject { model: string; pk: number; fields: Record<string, unknown> }
 
 const fixture = (name: string): SentryObject[] => JSON.parse(readReference('fixtures', 'backup', name)) as SentryObject[];
-const RANK = new Map(IMPORT_ORDER.map((entry, i) => [entry.name, i]));
+const RANK = new Map(REGISTRY.relocatable.map((entry, i) => [entry.name, i]));
 /** Sorted as Sentry's `sort_in_memory_json`: the import's model order, then pk. */
 const sorted = (objects: SentryObject[]): SentryObject[] =>
   [...objects].sort((a, b) => (RANK.get(a.model) ?? 1e9) - (RANK.get(b.model) ?? 1e9) || a.pk - b.pk);
@@ -32,7 +33,7 @@ function groupByModel(objects: SentryObject[]): Map<string, SentryObject[]> {
 
 /** Sentry's test clear: every row deleted, dependents first, id sequences (sqlite_sequence) kept. */
 function clearKeepingSequences(driver: Driver): void {
-  for (const entry of reversedDependencies(STORED_MODELS)) driver.prepare(`DELETE FROM "${entry.table}"`).run();
+  for (const entry of reversedDependencies(REGISTRY.stored)) driver.prepare(`DELETE FROM "${entry.table}"`).run();
 }
 
 const MIN_USER = 'user-with-minimum-privileges.json';
@@ -52,7 +53,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
   describe.each(DRIVERS)('on $name', (testDriver) => {
     it('FK-01: sparse pks become 1 in a fresh database; the export is the file with new pks', () => {
       const driver = freshDatabase(testDriver);
-      importText(driver, readReference('fixtures', 'backup', 'user-pk-mapping.json'), { scope: 'Global' });
+      importText(driver, readReference('fixtures', 'backup', 'user-pk-mapping.json'), { registry: REGISTRY, scope: 'Global' });
       for (const model of ['sentry.email', 'sentry.user', 'sentry.useremail', 'sentry.userrole', 'sentry.userroleuser']) {
         expect(rows(driver, model).map((row) => row.id), model).toEqual([1]);
       }
@@ -70,9 +71,9 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
     it('FK-02: a second Global import after a clear restarts the sequences, so the pks are the file\'s', () => {
       const driver = freshDatabase(testDriver);
       const text = readReference('fixtures', 'backup', 'fresh-install.json');
-      importText(driver, text, { scope: 'Global' });
+      importText(driver, text, { registry: REGISTRY, scope: 'Global' });
       clearKeepingSequences(driver);
-      importText(driver, text, { scope: 'Global' });
+      importText(driver, text, { registry: REGISTRY, scope: 'Global' });
       for (const [model, objects] of groupByModel(fixture('fresh-install.json'))) {
         expect(rows(driver, model).map((row) => row.id), model).toEqual(objects.map((object) => object.pk).sort((a, b) => a - b));
       }
@@ -81,9 +82,9 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
     it.each(['Organization', 'Config'] as const)('FK-02: after a clear that keeps sequences, %s import gives new pks and remaps every key', (scope) => {
       const driver = freshDatabase(testDriver);
       const text = readReference('fixtures', 'backup', 'fresh-install.json');
-      importText(driver, text, { scope: 'Global' });
+      importText(driver, text, { registry: REGISTRY, scope: 'Global' });
       clearKeepingSequences(driver);
-      importText(driver, text, { scope });
+      importText(driver, text, { registry: REGISTRY, scope });
       // Old pk → new pk per model, pairing the file's objects with the rows in insertion order.
       const newPk = new Map<string, Map<number, number>>();
       let imported = 0;
@@ -101,7 +102,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
         if (mapped === undefined) continue;
         const stored = new Map(rows(driver, model).map((row) => [row.id as number, row]));
         for (const object of objects) {
-          for (const field of getModel(model).fields) {
+          for (const field of REGISTRY.get(model).fields) {
             const old = object.fields[field.name];
             if (field.foreignKey === undefined || typeof old !== 'number') continue;
             const target = newPk.get(field.foreignKey.model)?.get(old);
@@ -119,7 +120,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
     it('FK-08: the empty-string Email and UserEmail of an app user survive as their own rows', () => {
       const driver = freshDatabase(testDriver);
       const [fileUser] = fixture('app-user-with-empty-email.json').filter((object) => object.model === 'sentry.user');
-      importText(driver, readReference('fixtures', 'backup', 'app-user-with-empty-email.json'), { scope: 'Global' });
+      importText(driver, readReference('fixtures', 'backup', 'app-user-with-empty-email.json'), { registry: REGISTRY, scope: 'Global' });
       const users = rows(driver, 'sentry.user');
       expect(users.map((user) => [user.username, user.email, user.is_sentry_app, user.is_unclaimed])).toEqual([
         ['test_app-afcf782e-428d-475a-bb6f-d81b72505f6d', '', 1, 1],
@@ -134,7 +135,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
 
     it('COL-02b: a duplicate username and org slug inside one file get suffixes, and the report lists both', () => {
       const driver = freshDatabase(testDriver);
-      const report = importText(driver, readReference('fixtures', 'backup', 'duplicate-username-and-organization-slug.json'), { scope: 'Global' });
+      const report = importText(driver, readReference('fixtures', 'backup', 'duplicate-username-and-organization-slug.json'), { registry: REGISTRY, scope: 'Global' });
       const users = rows(driver, 'sentry.user');
       const orgs = rows(driver, 'sentry.organization');
       expect(users.map((user) => user.first_name)).toEqual(['User', 'User (Duplicate Username and Email)']);
@@ -161,7 +162,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
 
       it.each([['User', 0, 0], ['Global', 1, 2]] as const)('in %s scope', (scope, emptyHashes, verified) => {
         const driver = freshDatabase(testDriver);
-        importText(driver, text(), { scope });
+        importText(driver, text(), { registry: REGISTRY, scope });
         const emails = rows(driver, 'sentry.useremail');
         expect(emails.map((row) => row.email).sort()).toEqual(['second@example.com', 'testing@example.com', 'third@example.com']);
         expect(new Set(emails.map((row) => row.user_id))).toEqual(new Set([rows(driver, 'sentry.user')[0]?.id]));
@@ -178,7 +179,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
       const more = ([[3, '8.8.8.9', 'US', 'CA'], [4, '8.8.8.9', 'CA', 'BC'], [4, '8.8.8.7', null, null]] as const).map(([pk, address, country, region]) =>
         ({ model: 'sentry.userip', pk, fields: { ...ip.fields, ip_address: address, country_code: country, region_code: region } }));
       const driver = freshDatabase(testDriver);
-      importText(driver, JSON.stringify(sorted([...base, ...more])), { scope: 'Global' });
+      importText(driver, JSON.stringify(sorted([...base, ...more])), { registry: REGISTRY, scope: 'Global' });
       const ips = rows(driver, 'sentry.userip');
       expect(ips.map((row) => row.ip_address).sort()).toEqual(['8.8.8.7', '8.8.8.8', '8.8.8.9']);
       expect(new Set(ips.map((row) => row.user_id))).toEqual(new Set([rows(driver, 'sentry.user')[0]?.id]));
@@ -190,7 +191,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
 
     it.each(PRIV)('$id: the four users imported in $scope scope', (expected) => {
       const driver = freshDatabase(testDriver);
-      importText(driver, usersFile(), { scope: expected.scope as ImportScope });
+      importText(driver, usersFile(), { registry: REGISTRY, scope: expected.scope as ImportScope });
       const users = rows(driver, 'sentry.user');
       expect(users.map((user) => user.username)).toEqual(['testing@example.com', 'min_user', 'roles_no_superadmin_user', 'superadmin_no_roles_user']);
       const flagged = (column: string): number => users.filter((user) => user[column] === 1).length;
@@ -225,7 +226,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
     it('invalid-user.json: the unknown field "doesnotexist" is left out and reported', () => {
       const [user] = fixture('invalid-user.json') as [SentryObject];
       const driver = freshDatabase(testDriver);
-      const report = importText(driver, JSON.stringify([{ ...user, fields: { username: 'maximum@example.com', ...user.fields } }]), { scope: 'Global' });
+      const report = importText(driver, JSON.stringify([{ ...user, fields: { username: 'maximum@example.com', ...user.fields } }]), { registry: REGISTRY, scope: 'Global' });
       // `is_suspended` (in this fixture too) left User before the registry's version.
       expect(Object.fromEntries(report.model('sentry.user').unknownFields)).toEqual({ doesnotexist: 1, is_suspended: 1 });
       expect(rows(driver, 'sentry.user').map((row) => [row.username, row.email, row.is_staff])).toEqual([['maximum@example.com', 'maximum@example.com', 1]]);
@@ -235,7 +236,7 @@ describe.skipIf(!hasSharedReference)('Sentry fixtures import', () => {
       const driver = freshDatabase(testDriver);
       let error: unknown;
       try {
-        importText(driver, readReference('fixtures', 'backup', 'invalid-user.json'), { scope: 'Global' });
+        importText(driver, readReference('fixtures', 'backup', 'invalid-user.json'), { registry: REGISTRY, scope: 'Global' });
       } catch (caught) {
         error = caught;
       }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortedDependencies } from '../../src/core/graph/index.js';
-import { STORED_MODELS } from '../../src/core/registry/index.js';
+
 import type { ModelEntry } from '../../src/core/registry/types.js';
 import { ensureSchema } from '../../src/db/open-database.js';
 import { ConstraintViolation } from '../../src/db/port.js';
@@ -12,15 +12,16 @@ import type { Driver } from '../../src/db/port.js';
 import { columnsOf } from '../../src/db/schema.js';
 import { DRIVERS } from '../helpers/drivers.js';
 import { LETTERS, ROW_ID, insertSql, validRow } from '../helpers/valid-rows.js';
+import { REGISTRY } from '../helpers/registry.js';
 
-const stored = new Set(STORED_MODELS.map((entry) => entry.name));
-const tablesInOrder = sortedDependencies(STORED_MODELS);
+const stored = new Set(REGISTRY.stored.map((entry) => entry.name));
+const tablesInOrder = sortedDependencies(REGISTRY.stored);
 
 describe.each(DRIVERS)('$name: schema', (testDriver) => {
   let db: Driver;
   beforeAll(() => {
     db = testDriver.open();
-    ensureSchema(db);
+    ensureSchema(db, REGISTRY);
   });
   afterAll(() => db.close());
 

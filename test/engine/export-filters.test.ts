@@ -7,10 +7,11 @@ import { SeedBuilder, addUserEmail, createExhaustiveOrganization, createExhausti
 import { DRIVERS } from '../helpers/drivers.js';
 import type { TestDriver } from '../helpers/drivers.js';
 import { countByModel, exportObjects, freshDatabase, ofModel } from '../helpers/export.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 function withSeed<T>(testDriver: TestDriver, build: (seed: SeedBuilder, db: Driver) => T): { db: Driver; built: T } {
   const db = freshDatabase(testDriver);
-  const built = db.transaction(() => build(new SeedBuilder(db), db));
+  const built = db.transaction(() => build(new SeedBuilder(db, { registry: REGISTRY }), db));
   return { db, built };
 }
 
@@ -20,9 +21,9 @@ const usernames = (db: Driver, options: Parameters<typeof exportObjects>[1]): st
 describe.each(DRIVERS)('$name: user filters', (testDriver) => {
   it('EXP-05: one username exports that user, its email and user email', () => {
     const { db } = withSeed(testDriver, (seed) => ['user_1', 'user_2'].map((name) => createExhaustiveUser(seed, name)));
-    const counts = countByModel(exportObjects(db, { scope: 'User', filterUsernames: ['user_2'] }));
+    const counts = countByModel(exportObjects(db, { registry: REGISTRY, scope: 'User', filterUsernames: ['user_2'] }));
     expect(counts).toMatchObject({ 'sentry.user': 1, 'sentry.useremail': 1, 'sentry.email': 1 });
-    expect(usernames(db, { scope: 'User', filterUsernames: ['user_2'] })).toEqual(['user_2']);
+    expect(usernames(db, { registry: REGISTRY, scope: 'User', filterUsernames: ['user_2'] })).toEqual(['user_2']);
   });
 
   it('EXP-06: users sharing addresses export each address once', () => {
@@ -30,18 +31,18 @@ describe.each(DRIVERS)('$name: user filters', (testDriver) => {
       [['user_1', 'a'], ['user_2', 'b'], ['user_3', 'a'], ['user_4', 'b']].map(([name, mail]) =>
         createExhaustiveUser(seed, name as string, { email: `${mail}@example.com` })),
     );
-    const objects = exportObjects(db, { scope: 'User', filterUsernames: ['user_1', 'user_2', 'user_3'] });
+    const objects = exportObjects(db, { registry: REGISTRY, scope: 'User', filterUsernames: ['user_1', 'user_2', 'user_3'] });
     expect(countByModel(objects)).toMatchObject({ 'sentry.user': 3, 'sentry.useremail': 3, 'sentry.email': 2 });
   });
 
   it('EXP-07: an empty username filter exports []', () => {
     const { db } = withSeed(testDriver, (seed) => createExhaustiveUser(seed, 'user_1'));
-    expect(renderExport(exportInScope(db, { scope: 'User', filterUsernames: [] }).objects)).toBe('[]');
+    expect(renderExport(exportInScope(db, { registry: REGISTRY, scope: 'User', filterUsernames: [] }).objects)).toBe('[]');
   });
 
   it("EXP-14: a filtered-out user's rows are left out though nothing filters them directly", () => {
     const { db, built } = withSeed(testDriver, (seed) => ['user_1', 'user_2'].map((name) => createExhaustiveUser(seed, name)));
-    const objects = exportObjects(db, { scope: 'User', filterUsernames: ['user_2'] });
+    const objects = exportObjects(db, { registry: REGISTRY, scope: 'User', filterUsernames: ['user_2'] });
     for (const model of ['sentry.useroption', 'sentry.useremail']) {
       expect(ofModel(objects, model).map((object) => object.fields.user)).toEqual([built[1]]);
     }
@@ -83,7 +84,7 @@ function buildOrganizations(seed: SeedBuilder, invitesIn: string): void {
 describe.each(DRIVERS)('$name: organization filters', (testDriver) => {
   it('EXP-08: one organization exports its members (accepted invites too) and nothing of the others', () => {
     const { db } = withSeed(testDriver, (seed) => buildOrganizations(seed, 'org-b'));
-    const objects = exportObjects(db, { scope: 'Organization', filterOrgSlugs: ['org-b'] });
+    const objects = exportObjects(db, { registry: REGISTRY, scope: 'Organization', filterOrgSlugs: ['org-b'] });
     expect(countByModel(objects)).toMatchObject({
       'sentry.organization': 1, 'sentry.orgauthtoken': 1, 'sentry.user': 7, 'sentry.useremail': 7, 'sentry.email': 6,
     });
@@ -91,23 +92,23 @@ describe.each(DRIVERS)('$name: organization filters', (testDriver) => {
     const members = ofModel(objects, 'sentry.organizationmember');
     // Pending email invites are exported; so is the member invited by a superadmin who is not.
     expect(members.filter((member) => member.fields.user_id === null).map((member) => member.fields.email)).toContain('invited-by-superadmin-org-b@example.com');
-    expect(usernames(db, { scope: 'Organization', filterOrgSlugs: ['org-b'] })).not.toContain('user_a_and_c');
-    expect(usernames(db, { scope: 'Organization', filterOrgSlugs: ['org-b'] })).toContain('added-by-superadmin-not-in-org');
+    expect(usernames(db, { registry: REGISTRY, scope: 'Organization', filterOrgSlugs: ['org-b'] })).not.toContain('user_a_and_c');
+    expect(usernames(db, { registry: REGISTRY, scope: 'Organization', filterOrgSlugs: ['org-b'] })).toContain('added-by-superadmin-not-in-org');
   });
 
   it('EXP-09: several organizations export the union of their members', () => {
     const { db } = withSeed(testDriver, (seed) => buildOrganizations(seed, 'org-a'));
-    const objects = exportObjects(db, { scope: 'Organization', filterOrgSlugs: ['org-a', 'org-c'] });
+    const objects = exportObjects(db, { registry: REGISTRY, scope: 'Organization', filterOrgSlugs: ['org-a', 'org-c'] });
     expect(countByModel(objects)).toMatchObject({
       'sentry.organization': 2, 'sentry.orgauthtoken': 2, 'sentry.user': 8, 'sentry.useremail': 8, 'sentry.email': 6,
     });
-    expect(usernames(db, { scope: 'Organization', filterOrgSlugs: ['org-a', 'org-c'] })).not.toContain('user_b_only');
+    expect(usernames(db, { registry: REGISTRY, scope: 'Organization', filterOrgSlugs: ['org-a', 'org-c'] })).not.toContain('user_b_only');
     expect(ofModel(objects, 'sentry.organizationmember').map((member) => member.fields.email)).not.toContain('invited-org-b@example.com');
   });
 
   it('EXP-10: an empty slug filter exports []', () => {
     const { db } = withSeed(testDriver, (seed) => buildOrganizations(seed, 'org-b'));
-    expect(renderExport(exportInScope(db, { scope: 'Organization', filterOrgSlugs: [] }).objects)).toBe('[]');
+    expect(renderExport(exportInScope(db, { registry: REGISTRY, scope: 'Organization', filterOrgSlugs: [] }).objects)).toBe('[]');
   });
 });
 
@@ -119,10 +120,10 @@ describe.each(DRIVERS)('$name: config scope', (testDriver) => {
       staff: createExhaustiveUser(seed, 'staff', { isStaff: true }),
       superuser: createExhaustiveUser(seed, 'superuser', { isStaff: true, isSuperuser: true }),
     }));
-    expect([...globallyPrivilegedUsers(db)].sort()).toEqual([built.admin, built.staff, built.superuser].sort());
-    const objects = exportObjects(db, { scope: 'Config' });
+    expect([...globallyPrivilegedUsers(db, REGISTRY)].sort()).toEqual([built.admin, built.staff, built.superuser].sort());
+    const objects = exportObjects(db, { registry: REGISTRY, scope: 'Config' });
     expect(countByModel(objects)).toMatchObject({ 'sentry.user': 3, 'sentry.userrole': 1, 'sentry.userroleuser': 1, 'sentry.userpermission': 1 });
-    expect(usernames(db, { scope: 'Config' })).toEqual(['admin', 'staff', 'superuser']);
+    expect(usernames(db, { registry: REGISTRY, scope: 'Config' })).toEqual(['admin', 'staff', 'superuser']);
   });
 
   it('EXP-12: the ping and install options are never in a Config export', () => {
@@ -136,10 +137,10 @@ describe.each(DRIVERS)('$name: config scope', (testDriver) => {
         seed.insert('sentry.controloption', { key, value: '"included"' });
       }
     });
-    const objects = exportObjects(db, { scope: 'Config' });
+    const objects = exportObjects(db, { registry: REGISTRY, scope: 'Config' });
     expect(countByModel(objects)).toMatchObject({ 'sentry.option': 2, 'sentry.controloption': 2 });
     expect(renderExport(objects)).not.toContain('excluded');
     // Sentry applies its query overrides to non-Global exports only: a full backup keeps them.
-    expect(countByModel(exportObjects(db, { scope: 'Global' }))).toMatchObject({ 'sentry.option': 6 });
+    expect(countByModel(exportObjects(db, { registry: REGISTRY, scope: 'Global' }))).toMatchObject({ 'sentry.option': 6 });
   });
 });

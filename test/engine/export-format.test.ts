@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { PyFloat } from '../../src/core/json/python-json.js';
 import { parseJsonText } from '../../src/core/json/json-text.js';
 import { renderExport } from '../../src/core/json/export-writer.js';
-import { getModel } from '../../src/core/registry/index.js';
+
 import { toStoredValue } from '../../src/db/field-codec.js';
 import { insertRow } from '../../src/db/store.js';
 import { exportInScope } from '../../src/engine/export/index.js';
 import { DRIVERS } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'valid-export-format');
 const read = (file: string): string => readFileSync(join(FIXTURE, file), 'utf8');
@@ -30,7 +31,7 @@ describe.each(DRIVERS)('$name: export format', (testDriver) => {
   const rows = parseJsonText(read('rows.json')) as unknown as FixtureRow[];
   db.transaction(() => {
     for (const row of rows) {
-      const entry = getModel(row.model);
+      const entry = REGISTRY.get(row.model);
       const values: Record<string, ReturnType<typeof toStoredValue>> = { id: row.pk };
       for (const field of entry.fields) values[field.column] = toStoredValue(field, row.fields[field.name]);
       insertRow(db, entry, values);
@@ -38,15 +39,15 @@ describe.each(DRIVERS)('$name: export format', (testDriver) => {
   });
 
   it('writes exactly what Python writes, indented', () => {
-    expect(renderExport(exportInScope(db, { scope: 'Global' }).objects)).toBe(read('expected.json'));
+    expect(renderExport(exportInScope(db, { registry: REGISTRY, scope: 'Global' }).objects)).toBe(read('expected.json'));
   });
 
   it('writes exactly what Python writes, on one line', () => {
-    expect(renderExport(exportInScope(db, { scope: 'Global' }).objects, null)).toBe(read('expected-one-line.json'));
+    expect(renderExport(exportInScope(db, { registry: REGISTRY, scope: 'Global' }).objects, null)).toBe(read('expected-one-line.json'));
   });
 
   it('keeps floats as floats through storage', () => {
-    const [first] = [...exportInScope(db, { scope: 'Global' }).objects];
+    const [first] = [...exportInScope(db, { registry: REGISTRY, scope: 'Global' }).objects];
     expect(first?.fields.value).toEqual(new PyFloat(1687902001.2623305));
   });
 });

@@ -18,13 +18,14 @@ import { DRIVERS } from '../helpers/drivers.js';
 import type { TestDriver } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
 import { chunks, count, exportThenClear, importText, rows } from '../helpers/import.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 function seeded<T>(testDriver: TestDriver, build: (seed: SeedBuilder) => T): { db: Driver; built: T } {
   const db = freshDatabase(testDriver);
-  return { db, built: db.transaction(() => build(new SeedBuilder(db))) };
+  return { db, built: db.transaction(() => build(new SeedBuilder(db, { registry: REGISTRY }))) };
 }
 
-const insert = (db: Driver, build: (seed: SeedBuilder) => void): void => db.transaction(() => build(new SeedBuilder(db, { now: '2025-01-01T00:00:00.000Z' })));
+const insert = (db: Driver, build: (seed: SeedBuilder) => void): void => db.transaction(() => build(new SeedBuilder(db, { registry: REGISTRY, now: '2025-01-01T00:00:00.000Z' })));
 const usernames = (db: Driver): string[] => rows(db, 'sentry.user').map((row) => row.username as string);
 const chunkOf = (db: Driver, model: string) => chunks(db).find((chunk) => chunk.model === model);
 const mapSize = (text: unknown): number => Object.keys(JSON.parse(text as string) as object).length;
@@ -34,8 +35,8 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
     const { db } = seeded(testDriver, (seed) => createExhaustiveUser(seed, 'min_user'));
     const text = exportThenClear(db);
     insert(db, (seed) => createExhaustiveUser(seed, 'min_user'));
-    importText(db, text, { scope: 'User' });
-    importText(db, text, { scope: 'User' });
+    importText(db, text, { registry: REGISTRY, scope: 'User' });
+    importText(db, text, { registry: REGISTRY, scope: 'User' });
     const names = usernames(db);
     expect(new Set(names).size).toBe(3);
     expect(names.filter((name) => name.toLowerCase() === 'min_user')).toHaveLength(1);
@@ -46,7 +47,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
     const { db } = seeded(testDriver, (seed) => createExhaustiveUser(seed, 'owner', { email: 'importing@example.com' }));
     const text = exportThenClear(db);
     insert(db, (seed) => createExhaustiveUser(seed, 'owner', { email: 'existing@example.com' }));
-    importText(db, text, { scope: 'User', mergeUsers: true });
+    importText(db, text, { registry: REGISTRY, scope: 'User', mergeUsers: true });
     expect(usernames(db)).toEqual(['owner']);
     expect(rows(db, 'sentry.user')[0]?.is_unclaimed).toBe(0);
     expect(rows(db, 'sentry.useremail').map((row) => row.email)).toEqual(['existing@example.com']);
@@ -61,7 +62,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
     const { db } = seeded(testDriver, (seed) => createExhaustiveUser(seed, 'owner', { email: 'importing@example.com' }));
     const text = exportThenClear(db);
     insert(db, (seed) => createExhaustiveUser(seed, 'owner', { email: 'existing@example.com' }));
-    importText(db, text, { scope: 'User' });
+    importText(db, text, { registry: REGISTRY, scope: 'User' });
     const users = rows(db, 'sentry.user');
     expect(users.map((row) => [String(row.username).startsWith('owner-'), row.is_unclaimed])).toEqual([[false, 0], [true, 1]]);
     expect(rows(db, 'sentry.useremail').map((row) => row.email).sort()).toEqual(['existing@example.com', 'importing@example.com']);
@@ -83,7 +84,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
         const organization = seed.insert('sentry.organization', { name: 'some-org', slug: 'some-org', status: 0 });
         seed.insert('sentry.organizationmember', { organization, user_id: owner, role: 'owner', token: 'colliding-token' });
       });
-      importText(db, text, { scope: 'Organization', mergeUsers });
+      importText(db, text, { registry: REGISTRY, scope: 'Organization', mergeUsers });
       const slugs = rows(db, 'sentry.organization').map((row) => row.slug as string);
       expect(slugs[0]).toBe('some-org');
       expect(slugs[1]).toMatch(/^some-org-[a-z0-79]+$/);
@@ -100,7 +101,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       const { db } = seeded(testDriver, (seed) => createExhaustiveUser(seed, 'owner', { email: 'importing@example.com', isAdmin: true }));
       const text = exportThenClear(db);
       insert(db, (seed) => createExhaustiveUser(seed, 'owner', { email: 'existing@example.com', isAdmin: true }));
-      importText(db, text, { scope: 'Config', mergeUsers });
+      importText(db, text, { registry: REGISTRY, scope: 'Config', mergeUsers });
       const expected = mergeUsers ? [1, 1, 1, 1, 2] : [2, 2, 2, 1, 2];
       expect(['sentry.user', 'sentry.useremail', 'sentry.userpermission', 'sentry.authenticator', 'sentry.email'].map((model) => count(db, model))).toEqual(expected);
       expect(count(db, 'sentry.lostpasswordhash')).toBe(mergeUsers ? 0 : 1);
@@ -113,7 +114,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       const original = ['sentry_option', 'sentry_controloption', 'sentry_relay', 'sentry_relayusage', 'sentry_userrole'].map((table) => db.prepare(`SELECT * FROM "${table}"`).all());
       const text = exportThenClear(db);
       if (scope === 'Global') {
-        importText(db, text, { scope, overwriteConfigs });
+        importText(db, text, { registry: REGISTRY, scope, overwriteConfigs });
         expect(db.prepare('SELECT "value" FROM "sentry_option"').all()).toEqual([{ value: original[0]?.[0]?.value }]);
         continue;
       }
@@ -125,7 +126,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
         seed.insert('sentry.relayusage', { relay_id: relay.relay_id, version: '0.0.1', public_key: 'invalid' });
         seed.insert('sentry.userrole', { name: 'test-admin-role', permissions: ['other.admin'] });
       });
-      importText(db, text, { scope, overwriteConfigs });
+      importText(db, text, { registry: REGISTRY, scope, overwriteConfigs });
       const values = [
         db.prepare('SELECT "value" FROM "sentry_option"').all().map((row) => row.value),
         db.prepare('SELECT "value" FROM "sentry_controloption"').all().map((row) => row.value),
@@ -162,7 +163,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       const again = [built[0], { ...built[1], token: 'fresh-2' }, { ...built[2], refresh_token: 'fresh-3' }, built[3]];
       for (const token of again) seed.insert('sentry.apitoken', { user: owner, application: null, hashed_token: null, hashed_refresh_token: null, ...token });
     });
-    importText(db, text, { scope: 'Config' });
+    importText(db, text, { registry: REGISTRY, scope: 'Config' });
     const tokens = rows(db, 'sentry.apitoken');
     expect(tokens).toHaveLength(8);
     for (const value of ['T1', 'T3', 'T4']) expect(tokens.filter((row) => row.token === value), value).toHaveLength(1);
@@ -183,7 +184,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       db.prepare('UPDATE "sentry_orgauthtoken" SET "token_hashed" = ?, "token_last_characters" = ? WHERE "organization_id" = ?').run([token?.token_hashed as string, token?.token_last_characters as string, organization]);
       db.prepare('UPDATE "sentry_projectkey" SET "public_key" = ?, "secret_key" = ? WHERE "project_id" = ?').run([key?.public_key as string, key?.secret_key as string, project]);
     });
-    importText(db, text, { scope: 'Organization' });
+    importText(db, text, { registry: REGISTRY, scope: 'Organization' });
     expect(rows(db, 'sentry.monitor').filter((row) => row.guid === monitor?.guid)).toHaveLength(1);
     expect(rows(db, 'sentry.orgauthtoken').filter((row) => row.token_hashed === token?.token_hashed)).toHaveLength(1);
     const keys = rows(db, 'sentry.projectkey');
@@ -199,13 +200,13 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
     });
     const subscriptions = rows(db, 'sentry.querysubscription').map((row) => row.subscription_id);
     const text = exportThenClear(db);
-    importText(db, text, { scope: 'Global' });
+    importText(db, text, { registry: REGISTRY, scope: 'Global' });
     expect(rows(db, 'sentry.savedsearch').filter((row) => row.is_global === 1)).toHaveLength(1);
     for (const row of rows(db, 'sentry.querysubscription')) {
       expect(row.subscription_id).toMatch(/^\d+\/[0-9a-f]{32}$/);
       expect(subscriptions).not.toContain(row.subscription_id);
     }
-    importText(db, text, { scope: 'Organization' });
+    importText(db, text, { registry: REGISTRY, scope: 'Organization' });
     expect(rows(db, 'sentry.savedsearch').filter((row) => row.is_global === 1)).toHaveLength(1);
   });
 
@@ -215,7 +216,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
     const role = (pk: number) => ({ model: 'sentry.userrole', pk, fields: { name: 'Super Admin', permissions: '[]', date_added: '2024-01-01T00:00:00.000Z', date_updated: '2024-01-01T00:00:00.000Z' } });
     const link = (pk: number, userPk: number, rolePk: number) => ({ model: 'sentry.userroleuser', pk, fields: { user: userPk, role: rolePk, date_added: '2024-01-01T00:00:00.000Z', date_updated: '2024-01-01T00:00:00.000Z' } });
     const file = [user(1, 'max'), user(3, 'roles'), role(1), role(3), link(1, 1, 1), link(2, 3, 1)];
-    const report = importText(db, JSON.stringify(file), { scope: 'Config' });
+    const report = importText(db, JSON.stringify(file), { registry: REGISTRY, scope: 'Config' });
     expect([count(db, 'sentry.userrole'), count(db, 'sentry.userroleuser')]).toEqual([1, 2]);
     expect(report.model('sentry.userrole').existing).toBe(1);
   });
@@ -232,7 +233,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       return { admin };
     });
     db.prepare('UPDATE "sentry_organizationmember" SET "inviter_id" = ? WHERE "inviter_id" IS NULL').run([built.admin]);
-    importText(db, exportThenClear(db), { scope: 'Organization', filterOrgSlugs: ['test-org'] });
+    importText(db, exportThenClear(db), { registry: REGISTRY, scope: 'Organization', filterOrgSlugs: ['test-org'] });
     const members = rows(db, 'sentry.organizationmember');
     const byEmail = (email: string) => members.find((row) => row.email === email);
     expect(byEmail('invited-by-admin@test.com')?.inviter_id).toBeNull();
@@ -247,7 +248,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       ...Array.from({ length: n }, (_, i) => ({ model: 'sentry.user', pk: 101 + i, fields: { username: `user-${i + 1}`, name: `user-${i + 1}`, email: `${i + 1}@example.com`, password: 'x' } })),
       ...Array.from({ length: n }, (_, i) => ({ model: 'sentry.useroption', pk: 1001 + i, fields: { user: 101 + i, key: `key-${i + 1}`, value: `"user-${i + 1}"` } })),
     ];
-    importText(db, JSON.stringify(file), { scope: 'User' });
+    importText(db, JSON.stringify(file), { registry: REGISTRY, scope: 'User' });
     const target = n === MAX_BATCH_SIZE + 1 ? n : MAX_BATCH_SIZE + MAX_BATCH_SIZE / 2;
     const option = rows(db, 'sentry.useroption').find((row) => row.key === `key-${target}`);
     expect(rows(db, 'sentry.user').find((row) => row.id === option?.user_id)?.username).toBe(`user-${target}`);

@@ -14,6 +14,7 @@ import { inspectExport } from '../../src/engine/inspect/index.js';
 import { DRIVERS } from '../helpers/drivers.js';
 import { exportText, importText, textSource } from '../helpers/import.js';
 import { importInScope } from '../../src/engine/import/index.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const NOW = () => '2025-01-02T03:04:05.000Z';
 
@@ -27,8 +28,8 @@ function summary(report: ImportReport): unknown {
 
 describe.each(DRIVERS)('$name: import from held objects', ({ open }) => {
   const seeded = open();
-  ensureSchema(seeded);
-  createExhaustiveInstance(seeded);
+  ensureSchema(seeded, REGISTRY);
+  createExhaustiveInstance(seeded, { registry: REGISTRY });
   const inOrder = exportText(seeded);
   const objects = JSON.parse(inOrder) as { model: string }[];
   // Users (and so everything of theirs) after all the rest: out of the registry's order.
@@ -36,19 +37,19 @@ describe.each(DRIVERS)('$name: import from held objects', ({ open }) => {
 
   it.each([['in order', inOrder], ['out of model order', outOfOrder]])('imports a file %s as the streamed file imports', (_, text) => {
     const streamedDb = open();
-    ensureSchema(streamedDb);
-    const streamed = importText(streamedDb, text, { scope: 'Global', now: NOW });
+    ensureSchema(streamedDb, REGISTRY);
+    const streamed = importText(streamedDb, text, { registry: REGISTRY, scope: 'Global', now: NOW });
     const heldDb = open();
-    ensureSchema(heldDb);
+    ensureSchema(heldDb, REGISTRY);
     const source = heldObjects(textSource(text, 4096));
     const before = JSON.stringify(source.parsed);
-    const held = importInScope(heldDb, source, { scope: 'Global', now: NOW });
+    const held = importInScope(heldDb, source, { registry: REGISTRY, scope: 'Global', now: NOW });
 
     expect(summary(held)).toEqual(summary(streamed));
     expect(held.reordered).toBe(text === outOfOrder);
     // Two imports of one file: equal under Sentry's comparators (uuids and the like renewed on each side).
-    expect(compareExports(textSource(exportText(streamedDb)), textSource(exportText(heldDb))).findings).toEqual([]);
+    expect(compareExports(textSource(exportText(streamedDb)), textSource(exportText(heldDb)), { registry: REGISTRY }).findings).toEqual([]);
     expect(JSON.stringify(source.parsed)).toBe(before);
-    expect(inspectExport(source).counts).toEqual(inspectExport(textSource(text)).counts);
+    expect(inspectExport(REGISTRY, source).counts).toEqual(inspectExport(REGISTRY, textSource(text)).counts);
   });
 });

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inspectExport, LISTED_DANGLING_KEYS } from '../../src/engine/inspect/index.js';
 import { textSource } from '../helpers/import.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const org = (pk: number, slug: string) => ({ model: 'sentry.organization', pk, fields: { name: slug, slug, status: 0, date_added: '2024-07-01T10:00:00.000Z', default_role: 'member', flags: 1 } });
 const team = (pk: number, organization: number) => ({ model: 'sentry.team', pk, fields: { organization, slug: `team-${pk}`, name: `Team ${pk}`, status: 0, date_added: '2024-07-01T10:00:00.000Z' } });
 const email = (pk: number, address: string) => ({ model: 'sentry.email', pk, fields: { email: address, date_added: '2024-07-01T10:00:00.000Z' } });
-const inspect = (objects: unknown[]) => inspectExport(textSource(JSON.stringify(objects, null, 2), 97));
+const inspect = (objects: unknown[]) => inspectExport(REGISTRY, textSource(JSON.stringify(objects, null, 2), 97));
 
 describe('inspectExport', () => {
   it('counts objects per model in order of first appearance and finds nothing wrong with a clean file', () => {
@@ -42,7 +43,7 @@ describe('inspectExport', () => {
 
   it('finds the key to nothing of the invalid-foreign-key-to-nothing fixture, which the import refuses', () => {
     const text = readFileSync(new URL('../../fixtures/invalid-foreign-key-to-nothing/input.json', import.meta.url), 'utf8');
-    const result = inspectExport(textSource(text));
+    const result = inspectExport(REGISTRY, textSource(text));
     expect(result.problems.map((problem) => [problem.kind, problem.on.model, problem.on.ordinal])).toEqual([['DanglingForeignKey', 'sentry.useremail', 1]]);
     expect(result.problems[0]?.reason).toContain('sentry.user pk 99');
   });
@@ -56,6 +57,6 @@ describe('inspectExport', () => {
 
   it('leaves models it does not know alone, and stops at a file that is not an export with a located error', () => {
     expect(inspect([{ model: 'sentry.notamodel', pk: 1, fields: { organization: 5 } }]).problems).toEqual([]);
-    expect(() => inspectExport(textSource('[{"model": "sentry.email", "pk": 1}'))).toThrow(/line 1/);
+    expect(() => inspectExport(REGISTRY, textSource('[{"model": "sentry.email", "pk": 1}'))).toThrow(/line 1/);
   });
 });

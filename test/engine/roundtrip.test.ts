@@ -6,7 +6,7 @@
  * public `RoundtripStore` hook) shows that they can, and that they wait for the compare to pass.
  */
 import { describe, expect, it } from 'vitest';
-import { EXPORTABLE_MODELS } from '../../src/core/registry/index.js';
+
 import type { Driver } from '../../src/db/port.js';
 import { fileObjects } from '../../src/engine/import/index.js';
 import type { ImportSource } from '../../src/engine/import/index.js';
@@ -16,10 +16,11 @@ import { createExhaustiveInstance } from '../../src/engine/seed/index.js';
 import { DRIVERS } from '../helpers/drivers.js';
 import type { TestDriver } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 function seeded(testDriver: TestDriver): Driver {
   const driver = freshDatabase(testDriver);
-  createExhaustiveInstance(driver, { isSuperadmin: true });
+  createExhaustiveInstance(driver, { registry: REGISTRY, isSuperadmin: true });
   return driver;
 }
 
@@ -47,13 +48,13 @@ function optionPk(pk: number): (text: string) => string {
 
 // Every exportable model has a row in the exhaustive instance, except this one, which Global
 // exports leave out.
-const EXPORTED = EXPORTABLE_MODELS.map((entry) => entry.name).filter((name) => name !== 'workflow_engine.workflowgroupstatus');
+const EXPORTED = REGISTRY.exportable.map((entry) => entry.name).filter((name) => name !== 'workflow_engine.workflowgroupstatus');
 
 describe.each(DRIVERS)('$name: roundtrip', (testDriver) => {
   it('finds nothing with reset sequences, and every pk comes back the same', () => {
     const driver = seeded(testDriver);
     const steps: string[] = [];
-    const result = roundtrip(driver, { resetPks: true, onStep: (step) => steps.push(step) });
+    const result = roundtrip(driver, { registry: REGISTRY, resetPks: true, onStep: (step) => steps.push(step) });
     expect(result.findings).toEqual([]);
     expect(steps).toEqual(['export', 'import', 'export again', 'validate']);
     const before = pksOf(result.expect);
@@ -70,7 +71,7 @@ describe.each(DRIVERS)('$name: roundtrip', (testDriver) => {
 
   it('is the default (resetPks omitted)', () => {
     const driver = seeded(testDriver);
-    const result = roundtrip(driver);
+    const result = roundtrip(driver, { registry: REGISTRY });
     expect(result.findings).toEqual([]);
     expect(pksOf(result.actual)).toEqual(pksOf(result.expect));
     driver.close();
@@ -78,7 +79,7 @@ describe.each(DRIVERS)('$name: roundtrip', (testDriver) => {
 
   it('finds nothing with sequences that go on, and every pk is new except the projects\'', () => {
     const driver = seeded(testDriver);
-    const result = roundtrip(driver, { resetPks: false });
+    const result = roundtrip(driver, { registry: REGISTRY, resetPks: false });
     expect(result.findings).toEqual([]);
     const before = pksOf(result.expect);
     const after = pksOf(result.actual);
@@ -98,7 +99,7 @@ describe.each(DRIVERS)('$name: roundtrip', (testDriver) => {
 
   it('reports a pk that did not come back with reset sequences (PrimaryKeyChanged)', () => {
     const driver = seeded(testDriver);
-    const result = roundtrip(driver, { resetPks: true, store: editingStore(optionPk(1001)) });
+    const result = roundtrip(driver, { registry: REGISTRY, resetPks: true, store: editingStore(optionPk(1001)) });
     const pk = pksOf(result.expect).get('sentry.option');
     expect(pk).toEqual([1]);
     expect(result.findings).toEqual([{
@@ -110,7 +111,7 @@ describe.each(DRIVERS)('$name: roundtrip', (testDriver) => {
 
   it('reports a pk used again with sequences that go on (PrimaryKeyReused)', () => {
     const driver = seeded(testDriver);
-    const result = roundtrip(driver, { resetPks: false, store: editingStore(optionPk(1)) });
+    const result = roundtrip(driver, { registry: REGISTRY, resetPks: false, store: editingStore(optionPk(1)) });
     expect(pksOf(result.expect).get('sentry.option')).toEqual([1]);
     expect(result.findings).toEqual([{
       finding: 'RoundtripFinding', kind: 'PrimaryKeyReused', on: { model: 'sentry.option', ordinal: 1 }, rightPk: 1,
@@ -125,7 +126,7 @@ describe.each(DRIVERS)('$name: roundtrip', (testDriver) => {
       const moved = optionPk(1001)(text);
       return moved.includes('"model": "sentry.controloption"') ? moved.replace(/"last_updated_by": "[^"]*"/, '"last_updated_by": "changed"') : moved;
     };
-    const result = roundtrip(driver, { resetPks: true, store: editingStore(edit) });
+    const result = roundtrip(driver, { registry: REGISTRY, resetPks: true, store: editingStore(edit) });
     expect(result.findings.map((finding) => [finding.finding, finding.kind, finding.on])).toEqual([
       ['ComparatorFinding', 'UnequalJSON', { model: 'sentry.controloption', ordinal: 1 }],
     ]);
@@ -135,7 +136,7 @@ describe.each(DRIVERS)('$name: roundtrip', (testDriver) => {
   it('reports what the import changed: a slug Sentry would not make', () => {
     const driver = seeded(testDriver);
     driver.prepare("UPDATE sentry_organization SET slug = 'Test_Org'").run();
-    const result = roundtrip(driver, { resetPks: true });
+    const result = roundtrip(driver, { registry: REGISTRY, resetPks: true });
     expect(result.findings).toEqual([{
       finding: 'ComparatorFinding', kind: 'AutoSuffixComparator', on: { model: 'sentry.organization', ordinal: 1 }, leftPk: 1, rightPk: 1,
       reason: 'the left value (Test_Org) of `slug` was not equal to or a dashed prefix of the right value (test-org)',

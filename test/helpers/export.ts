@@ -5,6 +5,7 @@ import type { ExportOptions } from '../../src/engine/export/index.js';
 import type { Driver } from '../../src/db/port.js';
 import { ensureSchema } from '../../src/db/open-database.js';
 import type { TestDriver } from './drivers.js';
+import { REGISTRY } from './registry.js';
 
 export function exportObjects(driver: Driver, options: ExportOptions): ExportObject[] {
   return [...exportInScope(driver, options).objects];
@@ -23,6 +24,6 @@ export function ofModel(objects: readonly ExportObject[], model: string): Export
 /** A fresh database with our schema on the given driver. */
 export function freshDatabase(testDriver: TestDriver): Driver {
   const driver = testDriver.open();
-  ensureSchema(driver);
+  ensureSchema(driver, REGISTRY);
   return driver;
 }

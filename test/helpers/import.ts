@@ -1,13 +1,14 @@
 /** Import helpers for engine tests: import text, export back, count rows. */
 import { renderExport } from '../../src/core/json/export-writer.js';
 import { reversedDependencies } from '../../src/core/graph/index.js';
-import { STORED_MODELS, getModel } from '../../src/core/registry/index.js';
+
 import type { ExportScope } from '../../src/core/scopes.js';
 import type { Driver } from '../../src/db/port.js';
 import { countRows } from '../../src/db/store.js';
 import { exportInScope } from '../../src/engine/export/index.js';
 import { importInScope } from '../../src/engine/import/index.js';
 import type { ImportOptions, ImportReport, ImportSource } from '../../src/engine/import/index.js';
+import { REGISTRY } from './registry.js';
 
 /** A source over text, read in chunks of `chunkSize` bytes (small chunks exercise the reader). */
 export function textSource(text: string, chunkSize = 64 * 1024): ImportSource {
@@ -24,16 +25,16 @@ export function importText(driver: Driver, text: string, options: ImportOptions)
 }
 
 export function exportText(driver: Driver, scope: ExportScope = 'Global'): string {
-  return renderExport(exportInScope(driver, { scope }).objects);
+  return renderExport(exportInScope(driver, { registry: REGISTRY, scope }).objects);
 }
 
 export function count(driver: Driver, model: string): number {
-  return countRows(driver, getModel(model));
+  return countRows(driver, REGISTRY.get(model));
 }
 
 /** Rows of a model as field → stored value objects (column names), ascending pk. */
 export function rows(driver: Driver, model: string): Record<string, unknown>[] {
-  return driver.prepare(`SELECT * FROM "${getModel(model).table}" ORDER BY "id"`).all();
+  return driver.prepare(`SELECT * FROM "${REGISTRY.get(model).table}" ORDER BY "id"`).all();
 }
 
 /**
@@ -42,7 +43,7 @@ export function rows(driver: Driver, model: string): Record<string, unknown>[] {
  */
 export function clearTables(driver: Driver, resetSequences = false): void {
   driver.transaction(() => {
-    for (const entry of reversedDependencies(STORED_MODELS)) driver.prepare(`DELETE FROM "${entry.table}"`).run();
+    for (const entry of reversedDependencies(REGISTRY.stored)) driver.prepare(`DELETE FROM "${entry.table}"`).run();
     if (resetSequences) driver.prepare('DELETE FROM "sqlite_sequence"').run();
   });
 }

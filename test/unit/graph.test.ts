@@ -8,18 +8,19 @@ import {
   uniquesWithoutForeignKeys,
 } from '../../src/core/graph/index.js';
 import { defineModel, fk, f, graphOnly } from '../../src/core/registry/define.js';
-import { MODELS, getModel } from '../../src/core/registry/index.js';
+
 import type { ModelEntry } from '../../src/core/registry/types.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const names = (entries: readonly ModelEntry[]): string[] => entries.map((entry) => entry.name);
 
 describe('sorted order of the registry', () => {
-  const sorted = sortedDependencies(MODELS);
+  const sorted = sortedDependencies(REGISTRY.models);
   const position = new Map(sorted.map((entry, index) => [entry.name, index]));
 
   it('places every model once', () => {
-    expect(sorted).toHaveLength(MODELS.length);
-    expect(new Set(names(sorted)).size).toBe(MODELS.length);
+    expect(sorted).toHaveLength(REGISTRY.models.length);
+    expect(new Set(names(sorted)).size).toBe(REGISTRY.models.length);
   });
 
   it('places every foreign-key target and relocation dependency earlier', () => {
@@ -42,7 +43,7 @@ describe('sorted order of the registry', () => {
   });
 
   it('reverses for deletion', () => {
-    expect(names(reversedDependencies(MODELS))).toEqual(names(sorted).reverse());
+    expect(names(reversedDependencies(REGISTRY.models))).toEqual(names(sorted).reverse());
   });
 });
 
@@ -71,7 +72,7 @@ describe('the pass quirk', () => {
 });
 
 describe('dangling', () => {
-  const relations = dependencies(MODELS);
+  const relations = dependencies(REGISTRY.models);
   const dangling = (name: string): boolean | undefined => relations.get(name)?.dangling;
 
   it('never marks root models dangling', () => {
@@ -99,12 +100,12 @@ describe('dangling', () => {
 
 describe('uniques without foreign keys', () => {
   it("gives the config models' natural keys", () => {
-    expect(uniquesWithoutForeignKeys(getModel('sentry.option'))).toEqual([['key']]);
-    expect(uniquesWithoutForeignKeys(getModel('sentry.relayusage'))).toEqual([['relay_id', 'version']]);
-    expect(uniquesWithoutForeignKeys(getModel('sentry.userrole'))).toEqual([['name']]);
+    expect(uniquesWithoutForeignKeys(REGISTRY.get('sentry.option'))).toEqual([['key']]);
+    expect(uniquesWithoutForeignKeys(REGISTRY.get('sentry.relayusage'))).toEqual([['relay_id', 'version']]);
+    expect(uniquesWithoutForeignKeys(REGISTRY.get('sentry.userrole'))).toEqual([['name']]);
   });
 
   it('leaves out sets that contain a foreign key', () => {
-    expect(uniquesWithoutForeignKeys(getModel('sentry.useremail'))).toEqual([]);
+    expect(uniquesWithoutForeignKeys(REGISTRY.get('sentry.useremail'))).toEqual([]);
   });
 });

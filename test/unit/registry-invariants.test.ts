@@ -1,30 +1,31 @@
 /** Facts the registry must keep as models are added or changed (Sentry's DEP-08 and our own). */
 import { describe, expect, it } from 'vitest';
 import { fieldClassInfo } from '../../src/core/registry/field-classes.js';
-import { EXPORTABLE_MODELS, MODELS, STORED_MODELS, getModel } from '../../src/core/registry/index.js';
+
 import { normalizeModelName } from '../../src/core/model-name.js';
 import { columnsOf } from '../../src/db/schema.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 const ENGINE_TABLES = ['sentry.controlimportchunk', 'sentry.controlimportchunkreplica', 'sentry.lostpasswordhash', 'sentry.regionimportchunk'];
 
 describe('the model registry', () => {
   it("holds every model of Sentry's graph at this version: 249, 95 of them exportable", () => {
-    expect(MODELS).toHaveLength(249);
-    expect(EXPORTABLE_MODELS).toHaveLength(95);
+    expect(REGISTRY.models).toHaveLength(249);
+    expect(REGISTRY.exportable).toHaveLength(95);
   });
 
   it('stores every exportable model and the engine tables, and nothing else', () => {
-    const stored = STORED_MODELS.map((entry) => entry.name);
-    expect(stored.filter((name) => getModel(name).scope === 'Excluded').sort()).toEqual(ENGINE_TABLES);
-    expect(stored).toHaveLength(EXPORTABLE_MODELS.length + ENGINE_TABLES.length);
+    const stored = REGISTRY.stored.map((entry) => entry.name);
+    expect(stored.filter((name) => REGISTRY.get(name).scope === 'Excluded').sort()).toEqual(ENGINE_TABLES);
+    expect(stored).toHaveLength(REGISTRY.exportable.length + ENGINE_TABLES.length);
   });
 
   it('names every model in normalized form', () => {
-    for (const entry of MODELS) expect(normalizeModelName(entry.name)).toBe(entry.name);
+    for (const entry of REGISTRY.models) expect(normalizeModelName(entry.name)).toBe(entry.name);
   });
 
   it('puts every exportable slug field in a unique set', () => {
-    const missing = EXPORTABLE_MODELS.filter(
+    const missing = REGISTRY.exportable.filter(
       (entry) => entry.fields.some((field) => field.name === 'slug') && !entry.uniques.some((set) => set.includes('slug')),
     );
     expect(missing.map((entry) => entry.name)).toEqual([]);
@@ -33,7 +34,7 @@ describe('the model registry', () => {
   it.each(['sentry.useremail', 'sentry.userip', 'sentry.userpermission'])(
     '%s has exactly one foreign key, user → sentry.user (merging users relies on it)',
     (name) => {
-      expect(getModel(name).foreignKeys.map((key) => [key.field, key.model])).toEqual([['user', 'sentry.user']]);
+      expect(REGISTRY.get(name).foreignKeys.map((key) => [key.field, key.model])).toEqual([['user', 'sentry.user']]);
     },
   );
 
@@ -43,7 +44,7 @@ describe('the model registry', () => {
   });
 });
 
-describe.each(STORED_MODELS.map((entry) => [entry.name, entry] as const))('%s', (_name, entry) => {
+describe.each(REGISTRY.stored.map((entry) => [entry.name, entry] as const))('%s', (_name, entry) => {
   it('has each field and column once, and no field named id', () => {
     const names = entry.fields.map((field) => field.name);
     const columns = entry.fields.map((field) => field.column);

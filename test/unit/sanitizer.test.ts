@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Sanitizer } from '../../src/core/sanitize/sanitizer.js';
 import type { RandomInts } from '../../src/core/sanitize/sanitizer.js';
 import { sanitizeFields } from '../../src/core/sanitize/sanitize-object.js';
-import { getModel } from '../../src/core/registry/index.js';
+import { REGISTRY } from '../helpers/registry.js';
+
 
 /** A seeded source, so that failures repeat. */
 function seeded(seed = 42): RandomInts {
@@ -65,11 +66,11 @@ describe('Sanitizer', () => {
 
   it('gives names pet names and their slugs, and leaves other fields alone', () => {
     const sanitizer = new Sanitizer([], 0, seeded());
-    const fields = sanitizeFields(getModel('sentry.organization'), { name: 'Acme Corp', slug: 'acme', status: 0 }, sanitizer);
+    const fields = sanitizeFields(REGISTRY.get('sentry.organization'), { name: 'Acme Corp', slug: 'acme', status: 0 }, sanitizer);
     expect(fields.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+ \d+$/);
     expect(fields.slug).toBe(Sanitizer.slugify(fields.name as string));
     expect(fields.status).toBe(0);
-    const user = sanitizeFields(getModel('sentry.user'), { username: 'admin@localhost', email: 'admin@localhost', password: 'pbkdf2_sha256$1$x', name: 'Admin' }, sanitizer);
+    const user = sanitizeFields(REGISTRY.get('sentry.user'), { username: 'admin@localhost', email: 'admin@localhost', password: 'pbkdf2_sha256$1$x', name: 'Admin' }, sanitizer);
     expect(user.username).toBe(user.email);
     expect(user.password).not.toBe('pbkdf2_sha256$1$x');
     expect(String(user.password)).toHaveLength('pbkdf2_sha256$1$x'.length);

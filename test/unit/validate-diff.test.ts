@@ -13,10 +13,11 @@ import type { ExportedObject } from '../../src/core/compare/model-map.js';
 import { validate } from '../../src/core/compare/validate.js';
 import { PyFloat } from '../../src/core/json/python-json.js';
 import { IgnoredComparator } from '../../src/core/compare/value-comparators.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 type Obj = ExportedObject;
 const obj = (model: string, pk: number, fields: Record<string, unknown>): Obj => ({ model, pk, fields });
-const run = (left: Obj[], right: Obj[], map: ReadonlyMap<string, readonly Comparator[]> = defaultComparators()) => validate(left, right, map);
+const run = (left: Obj[], right: Obj[], map: ReadonlyMap<string, readonly Comparator[]> = defaultComparators(REGISTRY)) => validate(REGISTRY, left, right, map);
 const diffReason = (lines: string[]) => `\n    ${['--- \n', '+++ \n', ...lines].join('\n    ')}`;
 const option = (pk: number, key: string, value: string) => obj('sentry.option', pk, { key, last_updated: '2023-06-22T00:00:00.000Z', last_updated_by: 'unknown', value });
 const user = (pk: number, username: string) => obj('sentry.user', pk, { password: 'abc123', last_login: null, username, name: '', email: `${username}@example.com` });

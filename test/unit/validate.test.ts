@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultComparators } from '../../src/core/compare/default-comparators.js';
 import type { ExportedObject } from '../../src/core/compare/model-map.js';
 import { validate } from '../../src/core/compare/validate.js';
+import { REGISTRY } from '../helpers/registry.js';
 
 type Obj = ExportedObject;
-const run = (left: Obj[], right: Obj[]) => validate(left, right, defaultComparators());
+const run = (left: Obj[], right: Obj[]) => validate(REGISTRY, left, right, defaultComparators(REGISTRY));
 const obj = (model: string, pk: number, fields: Record<string, unknown>): Obj => ({ model, pk, fields });
 const withPk = (o: Obj, pk: number): Obj => ({ ...o, pk, fields: structuredClone(o.fields) });
 

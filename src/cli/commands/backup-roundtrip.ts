@@ -65,8 +65,8 @@ async function runRoundtrip(context: CommandContext, argv: RoundtripArgs): Promi
   const progress = startProgress(context.io, argv.silent);
   const steps = ['export', 'import', 'export again', 'validate'];
   try {
-    const result = await withDatabase({ db: argv.db, backend: argv.backend }, (driver) =>
-      roundtrip(driver, { resetPks: argv.resetPks, store: fileStore(folder), onStep: (step) => progress.update(steps.indexOf(step), steps.length, step) }));
+    const result = await withDatabase({ db: argv.db, backend: argv.backend }, (driver, { registry }) =>
+      roundtrip(driver, { registry, resetPks: argv.resetPks, store: fileStore(folder), onStep: (step) => progress.update(steps.indexOf(step), steps.length, step) }));
     progress.finish(`Round trip of ${argv.db} (${argv.resetPks ? 'reset' : 'continued'} pks)${argv.keep === undefined ? '' : `; exports kept in ${folder}`}`);
     if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText(result.findings));
     await context.io.writeStdout(countsTable(result) + (result.findings.length > 0 ? `\n${findingsText(result.findings)}` : ''));

@@ -11,6 +11,7 @@ import { TextCollector, openInput, writeEncrypted } from '../encryption.js';
 import { dash } from '../io.js';
 import { openOutput } from '../output-sink.js';
 import { UsageError } from '../exit.js';
+import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 
 interface SanitizeArgs extends GlobalOptions {
   readonly dest: string;
@@ -19,6 +20,7 @@ interface SanitizeArgs extends GlobalOptions {
   readonly decryptWith?: string;
   readonly encryptWith?: string;
   readonly silent: boolean;
+  readonly sentryVersion?: string;
 }
 
 export function sanitizeCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
@@ -31,7 +33,8 @@ export function sanitizeCommand(context: CommandContext): CommandModule<GlobalOp
       .option('days-offset', { type: 'number', default: 0, describe: 'Move every datetime by this many days too', requiresArg: true })
       .option('decrypt-with', { type: 'string', describe: 'SRC is an encrypted tarball; its private key (PEM)', requiresArg: true })
       .option('encrypt-with', { type: 'string', describe: 'Write an encrypted tarball for this public key (PEM)', requiresArg: true })
-      .option('silent', { type: 'boolean', default: false, describe: 'No summary on stderr' }) as never,
+      .option('silent', { type: 'boolean', default: false, describe: 'No summary on stderr' })
+      .option('sentry-version', sentryVersionOption) as never,
     handler: (argv) => context.run(() => runSanitize(context, argv as unknown as SanitizeArgs)),
   };
 }
@@ -41,7 +44,7 @@ async function runSanitize(context: CommandContext, parsed: SanitizeArgs): Promi
   if (!Number.isInteger(argv.daysOffset)) throw new UsageError(`--days-offset must be a whole number of days, got ${argv.daysOffset}`);
   const { source, release } = await openInput(argv.src, argv.decryptWith);
   try {
-    const run = sanitizeExport(source, { daysOffset: argv.daysOffset });
+    const run = sanitizeExport(source, { registry: chooseRegistry(argv.sentryVersion), daysOffset: argv.daysOffset });
     let rows = 0;
     if (argv.encryptWith !== undefined) {
       const collector = new TextCollector();

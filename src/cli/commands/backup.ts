@@ -17,6 +17,7 @@ import { cryptCommands } from './backup-crypt.js';
 import { sanitizeCommand } from './backup-sanitize.js';
 import { openInput } from '../encryption.js';
 import { RelocateError } from '../../core/errors.js';
+import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 
 /** Sentry's "Invalid left side tarball: …". */
 class UnreadableTarballError extends RelocateError {
@@ -30,6 +31,7 @@ interface CompareArgs extends GlobalOptions {
   readonly acrossVersions: boolean;
   readonly decryptLeftWith?: string;
   readonly decryptRightWith?: string;
+  readonly sentryVersion?: string;
 }
 
 /** Findings as Sentry prints them, then the count. */
@@ -51,11 +53,12 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
             .option('findings-file', { type: 'string', describe: 'Write the findings as Sentry findings JSON to this file', requiresArg: true })
             .option('across-versions', { type: 'boolean', default: false, describe: 'Leave out models and fields only one Sentry version has, and compare values by field class' })
             .option('decrypt-left-with', { type: 'string', describe: 'LEFT is an encrypted tarball; its private key (PEM)', requiresArg: true })
-            .option('decrypt-right-with', { type: 'string', describe: 'RIGHT is an encrypted tarball; its private key (PEM)', requiresArg: true }),
+            .option('decrypt-right-with', { type: 'string', describe: 'RIGHT is an encrypted tarball; its private key (PEM)', requiresArg: true })
+            .option('sentry-version', sentryVersionOption),
         (argv) => context.run(() => runCompare(context, argv as unknown as CompareArgs)))
-        .command('comparators', 'Print the default comparator map (the shape of Sentry\'s snapshot)', (sub) => sub,
-          () => context.run(async () => {
-            const described = describeComparators(defaultComparators()).map((entry) => ({ comparators: entry.comparators, model_name: entry.model_name }));
+        .command('comparators', 'Print the default comparator map (the shape of Sentry\'s snapshot)', (sub) => sub.option('sentry-version', sentryVersionOption),
+          (argv) => context.run(async () => {
+            const described = describeComparators(defaultComparators(chooseRegistry((argv as { sentryVersion?: string }).sentryVersion))).map((entry) => ({ comparators: entry.comparators, model_name: entry.model_name }));
             await context.io.writeStdout(stringify(described, { indentSeq: false }));
           }))
         .command(roundtripCommand(context))
@@ -79,7 +82,7 @@ async function runCompare(context: CommandContext, argv: CompareArgs): Promise<n
   const left = await side(argv.left, argv.decryptLeftWith, 'left');
   const right = await side(argv.right, argv.decryptRightWith, 'right');
   try {
-    const result = compareExports(left.source, right.source, { acrossVersions: argv.acrossVersions });
+    const result = compareExports(left.source, right.source, { registry: chooseRegistry(argv.sentryVersion), acrossVersions: argv.acrossVersions });
     for (const model of result.unknownModels) {
       context.io.stderr(`Left out (not a model of this registry): ${model.model}, ${model.left} left and ${model.right} right rows\n`);
     }

@@ -9,7 +9,7 @@ import { ExportWriter } from '../../core/json/export-writer.js';
 import { CompactExportWriter } from '../../core/json/compact-writer.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
 import type { ExportScope } from '../../core/scopes.js';
-import { ExportingError, exportInScope, modelsInScope } from '../../engine/export/index.js';
+import { ExportingError, exportRowsInScope, modelsInScope } from '../../engine/export/index.js';
 import type { ExportOptions } from '../../engine/export/index.js';
 import { withDatabase } from '../database.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
@@ -84,22 +84,23 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const progress = startProgress(context.io, argv.silent);
-  const models = modelsInScope(scope);
+  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true }, async (driver, { registry }) => {
+  const models = modelsInScope(registry, scope);
   const options: ExportOptions = {
+    registry,
     scope,
     explain: argv.report !== undefined,
     ...(filterUsernames !== undefined && { filterUsernames }),
     ...(filterOrgSlugs !== undefined && { filterOrgSlugs }),
     onProgress: (step) => progress.update(step.modelIndex, models.length, `${step.model} (${step.rowsExported} rows)`),
   };
-  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true }, async (driver) => {
     // Encrypted, the export is one buffer (Fernet has no streaming form): compact, as Sentry's.
     const collector = argv.encryptWith === undefined ? undefined : new TextCollector();
     const sink = collector === undefined ? await openOutput(argv.dest, context.io) : collectingSink(collector);
-    const run = exportInScope(driver, options);
+    const run = exportRowsInScope(driver, options);
     try {
       const writer = collector === undefined ? new ExportWriter(argv.indent) : new CompactExportWriter();
-      for (const object of run.objects) await sink.write(writer.object(object));
+      for (const row of run.rows) await sink.write(writer.object(row));
       await sink.write(writer.end());
       await sink.commit();
       if (collector !== undefined) await writeEncrypted(argv.dest, collector.bytes(), argv.encryptWith as string, context.io);

@@ -7,7 +7,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { findingsFileText } from '../../core/findings.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
-import { EXPORTABLE_MODELS } from '../../core/registry/index.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { countRows } from '../../db/store.js';
 import { INTEGRITY_ERROR_HINT, ImportingError, importInScope } from '../../engine/import/index.js';
@@ -100,7 +99,7 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const { source, release } = await openInput(argv.src, argv.decryptWith);
   const progress = startProgress(context.io, argv.silent);
-  const importOptions: ImportOptions = {
+  const importOptions: Omit<ImportOptions, 'registry'> = {
     scope,
     mergeUsers: argv.mergeUsers ?? false,
     overwriteConfigs: argv.overwriteConfigs ?? false,
@@ -111,11 +110,12 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
     onProgress: (step) => progress.update(step.rowsDone, Math.max(step.rowsTotal, 1), step.phase === 'checking' ? 'checking the file' : step.model ?? ''),
   };
   try {
-    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun }, async (driver) => {
-      if (scope === 'Global' && !argv.dryRun) await confirmDeletion(context, argv, EXPORTABLE_MODELS.reduce((n, entry) => n + countRows(driver, entry), 0));
+    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun }, async (driver, { registry }) => {
+      const exportable = registry.exportable.filter((entry) => entry.stored);
+      if (scope === 'Global' && !argv.dryRun) await confirmDeletion(context, argv, exportable.reduce((n, entry) => n + countRows(driver, entry), 0));
       let report: ImportReport;
       try {
-        report = importInScope(driver, source, importOptions);
+        report = importInScope(driver, source, { ...importOptions, registry });
       } catch (error) {
         if (error instanceof ImportingError) {
           if (!argv.silent && error.kind === 'IntegrityError') context.io.stderr(`${INTEGRITY_ERROR_HINT}\n`);

@@ -1,11 +1,13 @@
 import type { CommandModule } from 'yargs';
-import { STORED_MODELS } from '../../core/registry/index.js';
 import { withDatabase } from '../database.js';
+import { UsageError } from '../exit.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { dbOption } from '../context.js';
+import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 
 interface InitOptions extends GlobalOptions {
   readonly db: string;
+  readonly sentryVersion?: string;
 }
 
 /** `relocate init [--db FILE]`: create the database and its schema (nothing else). */
@@ -13,12 +15,21 @@ export function initCommand(context: CommandContext): CommandModule<GlobalOption
   return {
     command: 'init',
     describe: 'Create a SQLite database with a table for every exportable Sentry model',
-    builder: (yargs) => yargs.option('db', dbOption).example('$0 init --db sentry.sqlite', 'make sentry.sqlite'),
+    builder: (yargs) =>
+      yargs
+        .option('db', dbOption)
+        .option('sentry-version', sentryVersionOption)
+        .example('$0 init --db sentry.sqlite', 'make sentry.sqlite')
+        .example('$0 init --db new.sqlite --sentry-version 26.8.0', 'a database for a newer Sentry'),
     handler: (argv) =>
       context.run(async () => {
-        const status = await withDatabase({ db: argv.db, backend: argv.backend }, (_driver, schema) => schema);
+        const wanted = chooseRegistry(argv.sentryVersion);
+        const status = await withDatabase({ db: argv.db, backend: argv.backend, registry: wanted }, (_driver, database) => database);
+        if (!status.created && argv.sentryVersion !== undefined && status.registry !== wanted) {
+          throw new UsageError(`${argv.db} already exists for Sentry ${status.registry.version}, not ${wanted.version}; choose another --db for a ${wanted.version} database`);
+        }
         const what = status.created ? 'Created' : 'Already up to date:';
-        context.io.stderr(`${what} ${argv.db} (${STORED_MODELS.length} tables, registry ${status.version})\n`);
+        context.io.stderr(`${what} ${argv.db} for Sentry ${status.registry.version} (${status.registry.stored.length} tables, schema ${status.version})\n`);
       }),
   };
 }

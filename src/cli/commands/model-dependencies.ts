@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { renderModelDependencies } from '../../core/graph/index.js';
-import { MODELS } from '../../core/registry/index.js';
+import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { writeFileAtomic } from '../io.js';
 
 interface ModelDependenciesOptions extends GlobalOptions {
   readonly out: string;
+  readonly sentryVersion?: string;
 }
 
 /**
@@ -20,12 +21,14 @@ export function modelDependenciesCommand(context: CommandContext): CommandModule
     builder: (yargs) =>
       yargs
         .option('out', { type: 'string', demandOption: true, describe: 'Folder to write the four JSON files to', requiresArg: true })
+        .option('sentry-version', sentryVersionOption)
         .example('$0 model-dependencies --out deps', 'write deps/detailed.json and the others'),
     handler: (argv) =>
       context.run(async () => {
-        const files = renderModelDependencies(MODELS);
+        const registry = chooseRegistry(argv.sentryVersion);
+        const files = renderModelDependencies(registry.models);
         for (const [name, text] of Object.entries(files)) await writeFileAtomic(join(argv.out, name), text);
-        context.io.stderr(`Wrote ${Object.keys(files).join(', ')} to ${argv.out} (${MODELS.length} models)\n`);
+        context.io.stderr(`Wrote ${Object.keys(files).join(', ')} to ${argv.out} (${registry.models.length} models of Sentry ${registry.version})\n`);
       }),
   };
 }

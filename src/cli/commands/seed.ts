@@ -3,7 +3,7 @@
  * and `relocate seed synthetic --rows N` (a large, deterministic instance for benchmarks).
  */
 import type { CommandModule } from 'yargs';
-import { EXPORTABLE_MODELS } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/index.js';
 import { createExhaustiveInstance, createSyntheticInstance } from '../../engine/seed/index.js';
 import { withDatabase } from '../database.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
@@ -22,8 +22,8 @@ interface SeedArgs extends GlobalOptions {
 const total = (inserted: ReadonlyMap<string, number>): number => [...inserted.values()].reduce((a, b) => a + b, 0);
 
 /** Seeds make fixed usernames and slugs: a second seed into the same database would collide. */
-function refuseIfSeeded(driver: Driver, db: string): void {
-  const rows = EXPORTABLE_MODELS.reduce((sum, entry) => sum + countRows(driver, entry), 0);
+function refuseIfSeeded(driver: Driver, registry: Registry, db: string): void {
+  const rows = registry.exportable.filter((entry) => entry.stored).reduce((sum, entry) => sum + countRows(driver, entry), 0);
   if (rows > 0) throw new UsageError(`${db} already holds ${rows} rows; seed into a new database (another --db, or delete this one)`);
 }
 
@@ -38,12 +38,13 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
         (argv) =>
           context.run(async () => {
             const args = argv as unknown as SeedArgs;
-            await withDatabase({ db: args.db, backend: args.backend }, (driver) => {
-              refuseIfSeeded(driver, args.db);
-              const instance = createExhaustiveInstance(driver);
+            await withDatabase({ db: args.db, backend: args.backend }, (driver, { registry }) => {
+              refuseIfSeeded(driver, registry, args.db);
+              const instance = createExhaustiveInstance(driver, { registry });
               if (!args.silent) {
-                const covered = EXPORTABLE_MODELS.filter((entry) => instance.inserted.has(entry.name)).length;
-                context.io.stderr(`Seeded ${total(instance.inserted)} rows: ${covered} of ${EXPORTABLE_MODELS.length} exportable models\n`);
+                const exportable = registry.exportable.filter((entry) => entry.stored);
+                const covered = exportable.filter((entry) => instance.inserted.has(entry.name)).length;
+                context.io.stderr(`Seeded ${total(instance.inserted)} rows: ${covered} of ${exportable.length} exportable models of Sentry ${registry.version}\n`);
               }
             });
           }))
@@ -57,9 +58,9 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
             const args = argv as unknown as SeedArgs;
             if (!Number.isInteger(args.rows) || args.rows < 1) throw new RangeError('Expected --rows to be a positive integer');
             const progress = startProgress(context.io, args.silent);
-            await withDatabase({ db: args.db, backend: args.backend }, (driver) => {
-              refuseIfSeeded(driver, args.db);
-              const inserted = createSyntheticInstance(driver, { rows: args.rows, onProgress: (done) => progress.update(done, args.rows, 'rows') });
+            await withDatabase({ db: args.db, backend: args.backend }, (driver, { registry }) => {
+              refuseIfSeeded(driver, registry, args.db);
+              const inserted = createSyntheticInstance(driver, { registry, rows: args.rows, onProgress: (done) => progress.update(done, args.rows, 'rows') });
               progress.finish(`Seeded ${total(inserted)} rows in ${inserted.size} models`);
             });
           }))

@@ -5,7 +5,7 @@
  * the dependency graph, over all its keys). Built fresh on each call: comparators are cheap and
  * validation mutates nothing in them.
  */
-import { MODELS, EXPORTABLE_MODELS } from '../registry/index.js';
+import type { Registry } from '../registry/registry.js';
 import { fieldClassInfo } from '../registry/field-classes.js';
 import type { Comparator } from './comparators.js';
 import { AutoSuffixComparator, DateUpdatedComparator, DatetimeEqualityComparator, ForeignKeyComparator } from './comparators.js';
@@ -15,7 +15,7 @@ import {
 } from './value-comparators.js';
 
 /** The hand-assigned comparators, as of the registry's Sentry version. */
-function manualComparators(): Map<string, Comparator[]> {
+function manualComparators(registry: Registry): Map<string, Comparator[]> {
   const map = new Map<string, Comparator[]>([
     ['sentry.apitoken', [
       new HashObfuscatingComparator('refresh_token', 'token'),
@@ -67,23 +67,27 @@ function manualComparators(): Map<string, Comparator[]> {
   // are graph-only here), plus any exportable one of the registry's version with both fields.
   const workflowModels = new Set(['action', 'datacondition', 'dataconditiongroup', 'dataconditiongroupaction', 'datasource',
     'datasourcedetector', 'detector', 'detectorstate', 'detectorworkflow', 'workflow', 'workflowdataconditiongroup'].map((name) => `workflow_engine.${name}`));
-  for (const entry of EXPORTABLE_MODELS) {
+  for (const entry of registry.exportable) {
     const names = entry.fields.map((field) => field.name);
     if (entry.name.startsWith('workflow_engine.') && names.includes('date_added') && names.includes('date_updated')) workflowModels.add(entry.name);
   }
   for (const model of workflowModels) map.set(model, [new DateUpdatedComparator('date_added', 'date_updated')]);
-  return map;
+  // Named as in the base; a later version may call a model otherwise, or not have it.
+  return new Map([...map].flatMap(([model, comparators]) => {
+    const name = registry.resolve(model);
+    return registry.find(name) === undefined ? [] : [[name, comparators] as const];
+  }));
 }
 
-export function defaultComparators(): Map<string, Comparator[]> {
-  const map = manualComparators();
+export function defaultComparators(registry: Registry): Map<string, Comparator[]> {
+  const map = manualComparators(registry);
   const add = (model: string, comparator: Comparator): void => {
     const list = map.get(model);
     if (list === undefined) map.set(model, [comparator]);
     else list.push(comparator);
   };
   // Datetime fields of models already in the map, unless a date-updated or ignored comparator has them.
-  for (const entry of EXPORTABLE_MODELS) {
+  for (const entry of registry.exportable) {
     const existing = map.get(entry.name);
     if (existing === undefined) continue;
     const claimed = new Set(existing.filter((c) => c instanceof DateUpdatedComparator || c instanceof IgnoredComparator).flatMap((c) => [...c.fields]));
@@ -94,7 +98,7 @@ export function defaultComparators(): Map<string, Comparator[]> {
     else add(entry.name, new DatetimeEqualityComparator(...assign));
   }
   // Every email field.
-  for (const entry of EXPORTABLE_MODELS) {
+  for (const entry of registry.exportable) {
     const assign = entry.fields.filter((field) => field.class === 'EmailField' || field.class === 'CIEmailField').map((field) => field.name);
     if (assign.length === 0) continue;
     const found = map.get(entry.name)?.find((c) => c instanceof EmailObfuscatingComparator);
@@ -102,7 +106,7 @@ export function defaultComparators(): Map<string, Comparator[]> {
     else add(entry.name, new EmailObfuscatingComparator(...assign));
   }
   // Every model of the graph compares its keys by ordinal.
-  for (const entry of MODELS) {
+  for (const entry of registry.models) {
     add(entry.name, new ForeignKeyComparator(Object.fromEntries(entry.foreignKeys.map((key) => [key.field, key.model]))));
   }
   return map;

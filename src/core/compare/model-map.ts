@@ -4,7 +4,7 @@
  * their usernames, so that renamed or merged users still line up). Pks out of order and repeated
  * custom ordinals are findings.
  */
-import { findModel } from '../registry/index.js';
+import type { Registry } from '../registry/registry.js';
 import { pythonRepr } from '../json/json-text.js';
 import type { JsonValue } from '../json/json-text.js';
 import { PyFloat, compareCodePoints } from '../json/python-json.js';
@@ -62,7 +62,7 @@ function instance(object: ExportedObject, ordinal: number): ComparedInstance {
   return { model: object.model, pk: object.pk, ordinal, fields: object.fields as Record<string, unknown>, scrubbed: {} };
 }
 
-export function buildModelMap(objects: Iterable<ExportedObject>, side: Side, findings: ComparatorFinding[]): ModelMap {
+export function buildModelMap(registry: Registry, objects: Iterable<ExportedObject>, side: Side, findings: ComparatorFinding[]): ModelMap {
   const models = new Map<string, ComparedInstance[]>();
   const usernames = new Map<number, unknown>();
   const lastPk = new Map<string, number>();
@@ -75,7 +75,7 @@ export function buildModelMap(objects: Iterable<ExportedObject>, side: Side, fin
   };
 
   for (const object of objects) {
-    const entry = findModel(object.model);
+    const entry = registry.find(object.model);
     if (object.model === 'sentry.user') usernames.set(object.pk, object.fields.username);
     const fields = entry?.customOrdinal;
     const applies = fields !== undefined && (entry?.rules.customOrdinalApplies?.(object.fields) ?? true);

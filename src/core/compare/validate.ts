@@ -10,6 +10,7 @@ import type { Comparator, CompareContext } from './comparators.js';
 import { buildModelMap } from './model-map.js';
 import type { ExportedObject } from './model-map.js';
 import { unifiedDiff } from './unified-diff.js';
+import type { Registry } from '../registry/registry.js';
 
 export type ComparatorMap = ReadonlyMap<string, readonly Comparator[]>;
 
@@ -18,10 +19,10 @@ function jsonText(fields: Readonly<Record<string, unknown>>): string {
   return dumpPythonJson(fields, { indent: 2, sortKeys: true });
 }
 
-export function validate(expect: Iterable<ExportedObject>, actual: Iterable<ExportedObject>, comparators: ComparatorMap): ComparatorFinding[] {
+export function validate(registry: Registry, expect: Iterable<ExportedObject>, actual: Iterable<ExportedObject>, comparators: ComparatorMap): ComparatorFinding[] {
   const findings: ComparatorFinding[] = [];
-  const left = buildModelMap(expect, 'left', findings);
-  const right = buildModelMap(actual, 'right', findings);
+  const left = buildModelMap(registry, expect, 'left', findings);
+  const right = buildModelMap(registry, actual, 'right', findings);
 
   const names = [...new Set([...left.models.keys(), ...right.models.keys()])];
   for (const model of names) {

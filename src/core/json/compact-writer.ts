@@ -3,7 +3,8 @@
  * backslashes and control characters escaped), floats written as Python writes them. Same
  * interface as ExportWriter, so the encrypting paths can swap one for the other.
  */
-import type { ExportObject } from './export-writer.js';
+import { plainObject } from './export-writer.js';
+import type { WritableObject } from './export-writer.js';
 import { PyFloat, pythonFloat } from './python-json.js';
 
 export function compactJson(value: unknown): string {
@@ -20,10 +21,8 @@ export function compactJson(value: unknown): string {
 export class CompactExportWriter {
   #count = 0;
 
-  object(object: ExportObject): string {
-    const fields = object.names !== undefined && object.values !== undefined
-      ? Object.fromEntries(object.names.map((name, i) => [name, object.values?.[i]]))
-      : object.fields;
+  object(object: WritableObject): string {
+    const { fields } = plainObject(object);
     return `${this.#count++ === 0 ? '[' : ','}{"model":${JSON.stringify(object.model)},"pk":${object.pk},"fields":${compactJson(fields)}}`;
   }
 

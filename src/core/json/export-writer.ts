@@ -5,17 +5,34 @@
  */
 import { PyFloat, dumpPythonJson, pythonFloat, pythonString } from './python-json.js';
 
+/** One object of an export, as Sentry writes it and as the library hands it out. */
 export interface ExportObject {
   readonly model: string;
   readonly pk: number;
   /** Field name → export value, in the model's declared order. */
   readonly fields: Readonly<Record<string, unknown>>;
-  /**
-   * The same fields as two arrays (names shared by every object of a model), when the producer
-   * has them: the writer then skips building and walking the `fields` object.
-   */
-  readonly names?: readonly string[];
-  readonly values?: readonly unknown[];
+}
+
+/**
+ * The same object with its fields as two arrays (the names shared by every row of a model): what
+ * the exporter produces for the writers, which then build and walk no `fields` object per row.
+ */
+export interface ExportRow {
+  readonly model: string;
+  readonly pk: number;
+  readonly names: readonly string[];
+  readonly values: readonly unknown[];
+}
+
+/** What the writers take: either form. */
+export type WritableObject = ExportObject | ExportRow;
+
+/** The plain form of either (a new object for a row; the object itself otherwise). */
+export function plainObject(object: WritableObject): ExportObject {
+  if ('fields' in object) return object;
+  const fields: Record<string, unknown> = {};
+  for (let i = 0; i < object.names.length; i++) fields[object.names[i] as string] = object.values[i];
+  return { model: object.model, pk: object.pk, fields };
 }
 
 export class ExportWriter {
@@ -55,12 +72,12 @@ export class ExportWriter {
   }
 
   /** The text for one object, preceded by `[` or the separator (same bytes as dumpPythonJson). */
-  object(object: ExportObject): string {
+  object(object: WritableObject): string {
     const inner = this.#newline(2);
     const field = this.#newline(3);
     const separator = this.#indent === undefined ? ', ' : ',';
     let fields = '';
-    if (object.names !== undefined && object.values !== undefined) {
+    if (!('fields' in object)) {
       const keys = this.#keysOf(object.names);
       for (let i = 0; i < keys.length; i++) {
         fields += (i === 0 ? '{' + field : separator + field) + keys[i] + this.#value(object.values[i]);
@@ -90,7 +107,7 @@ export class ExportWriter {
 }
 
 /** A whole export as one string (small exports, tests). */
-export function renderExport(objects: Iterable<ExportObject>, indent: number | null = 2): string {
+export function renderExport(objects: Iterable<WritableObject>, indent: number | null = 2): string {
   const writer = new ExportWriter(indent);
   let text = '';
   for (const object of objects) text += writer.object(object);

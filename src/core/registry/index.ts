@@ -1,65 +1,18 @@
 /**
- * The Sentry model registry: one entry per model of Sentry's dependency graph, at the Sentry
- * version named below. Exportable models (scope other than Excluded) carry their full field list
- * and rules; Excluded models are graph nodes only, except the engine's own tables.
+ * The Sentry model registry: what every model of Sentry's dependency graph is, at each Sentry
+ * version relocate knows. A version is a `Registry` value (see registry.ts); the versions are in
+ * versions/ (the verified base in base/, newer ones as readable deltas over it). The engine is
+ * always handed one; nothing in the engine imports a version.
  */
-import * as alertRules from './alert-rules.js';
-import * as config from './config.js';
-import * as dashboards from './dashboards.js';
-import * as engineTables from './engine-tables.js';
-import { graphOnlyModels } from './graph-only.js';
-import * as incidents from './incidents.js';
-import * as integrations from './integrations.js';
-import * as monitors from './monitors.js';
-import * as organizations from './organizations.js';
-import * as projects from './projects.js';
-import * as rules from './rules.js';
-import * as sentryApps from './sentry-apps.js';
-import type { ModelEntry } from './types.js';
-import * as users from './users.js';
-import * as workflowEngine from './workflow-engine.js';
-
-/** The upstream commit whose `fixtures/backup/model_dependencies/` this registry reproduces. */
-export const SENTRY_COMMIT = '3f5fd083cfb0f7f6822c654eef5b1cc429366c01';
-
-/**
- * Bumped whenever a change to the registry changes the SQLite schema. A database records the
- * version that made it; opening it with another version is refused, naming both.
- */
-export const REGISTRY_VERSION = `sentry-${SENTRY_COMMIT.slice(0, 8)}/schema-2`;
-
-const families: readonly Readonly<Record<string, ModelEntry>>[] = [
-  users, config, organizations, projects, alertRules, rules, incidents, dashboards, monitors,
-  integrations, sentryApps, workflowEngine, engineTables,
-];
-
-/** Every model, in name order (the order Sentry's `dependencies()` is serialized in). */
-export const MODELS: readonly ModelEntry[] = [
-  ...families.flatMap((family) => Object.values(family)),
-  ...graphOnlyModels,
-].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-
-const byName = new Map(MODELS.map((entry) => [entry.name, entry]));
-if (byName.size !== MODELS.length) throw new Error('The model registry lists a model twice');
-
-/** The entry for a model, or undefined when Sentry has no such model (at this version). */
-export function findModel(name: string): ModelEntry | undefined {
-  return byName.get(name);
-}
-
-/** The entry for a model known to exist; a misspelt name is a programming error. */
-export function getModel(name: string): ModelEntry {
-  const entry = byName.get(name);
-  if (entry === undefined) throw new RangeError(`Expected a model of the registry, got "${name}"`);
-  return entry;
-}
-
-/** Models with a table here: every exportable model and the engine's own tables. */
-export const STORED_MODELS: readonly ModelEntry[] = MODELS.filter((entry) => entry.stored);
-
-/** Models that can be exported or imported (scope other than Excluded). */
-export const EXPORTABLE_MODELS: readonly ModelEntry[] = MODELS.filter((entry) => entry.scope !== 'Excluded');
-
+export { Registry } from './registry.js';
+export type { RegistrySpec, Removal, Upstream } from './registry.js';
+export {
+  REGISTRIES, VERIFIED_REGISTRY, NEWEST_REGISTRY, SENTRY_25_1_0, registryFor, registryForSchema, describeRegistryVersions,
+} from './versions/index.js';
+export type { Change, RegistryDelta } from './versions/delta.js';
 export type { ModelEntry, Field, ForeignKey, ForeignFieldKind, Silo, FieldDefault } from './types.js';
 export type { FieldClass, SqliteType, ValueKind } from './field-classes.js';
 export { FIELD_CLASSES, fieldClassInfo } from './field-classes.js';
+
+/** A name shaped like Sentry's normalized model names: `app_label.modelname`, lower case. */
+export const MODEL_NAME_SHAPE = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;

@@ -10,7 +10,7 @@ import { defaultComparators } from '../../core/compare/default-comparators.js';
 import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
 import type { ExportedObject } from '../../core/compare/model-map.js';
 import { validate } from '../../core/compare/validate.js';
-import { findModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { ModelEntry } from '../../core/registry/types.js';
 import { toExportValue, toStoredValue } from '../../db/field-codec.js';
 import { fileObjects } from '../import/file-objects.js';
@@ -19,6 +19,8 @@ import { ImportingError } from '../import/import-error.js';
 import { RelocateError } from '../../core/errors.js';
 
 export interface CompareOptions {
+  /** The Sentry version whose models and comparators the two files are read with. */
+  readonly registry: Registry;
   /** Leave out what only one version has, and compare known fields by value (see above). */
   readonly acrossVersions?: boolean;
 }
@@ -49,7 +51,8 @@ function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[
   }
 }
 
-export function compareExports(left: ImportSource, right: ImportSource, options: CompareOptions = {}): CompareResult {
+export function compareExports(left: ImportSource, right: ImportSource, options: CompareOptions): CompareResult {
+  const { registry } = options;
   let lefts = readSide(left, 'left');
   let rights = readSide(right, 'right');
   const unknownModels: CompareResult['unknownModels'] = [];
@@ -58,7 +61,7 @@ export function compareExports(left: ImportSource, right: ImportSource, options:
     const counts = new Map<string, { left: number; right: number }>();
     for (const [objects, side] of [[lefts, 'left'], [rights, 'right']] as const) {
       for (const object of objects) {
-        if (findModel(object.model) !== undefined) continue;
+        if (registry.find(object.model) !== undefined) continue;
         const count = counts.get(object.model) ?? { left: 0, right: 0 };
         count[side]++;
         counts.set(object.model, count);
@@ -68,10 +71,10 @@ export function compareExports(left: ImportSource, right: ImportSource, options:
     lefts = lefts.filter((object) => !counts.has(object.model));
     rights = rights.filter((object) => !counts.has(object.model));
     const leftOut = fieldsOnOneSide(lefts, rights, oneSidedFields);
-    lefts = lefts.map((object) => canonical(object, leftOut));
-    rights = rights.map((object) => canonical(object, leftOut));
+    lefts = lefts.map((object) => canonical(registry, object, leftOut));
+    rights = rights.map((object) => canonical(registry, object, leftOut));
   }
-  return { findings: validate(lefts, rights, defaultComparators()), unknownModels, oneSidedFields };
+  return { findings: validate(registry, lefts, rights, defaultComparators(registry)), unknownModels, oneSidedFields };
 }
 
 function fieldNames(objects: readonly ExportedObject[]): Map<string, Set<string>> {
@@ -101,8 +104,8 @@ function fieldsOnOneSide(lefts: readonly ExportedObject[], rights: readonly Expo
 }
 
 /** The object without its one-sided fields, each known field read through its class. */
-function canonical(object: ExportedObject, leftOut: ReadonlyMap<string, ReadonlySet<string>>): ExportedObject {
-  const entry = findModel(object.model) as ModelEntry;
+function canonical(registry: Registry, object: ExportedObject, leftOut: ReadonlyMap<string, ReadonlySet<string>>): ExportedObject {
+  const entry = registry.get(object.model);
   const skip = leftOut.get(object.model);
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(object.fields)) {

@@ -4,7 +4,7 @@
  * the globally privileged users.
  */
 import type { ExportScope } from '../../core/scopes.js';
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { Driver } from '../../db/port.js';
 import { quoteIdentifier as q } from '../../db/schema.js';
 
@@ -24,9 +24,9 @@ export interface ExportFilterOptions {
 const list = (values: Iterable<unknown>): string => [...values].map(String).join(', ');
 
 /** Members' user ids of the organizations with these slugs (pending invites have none). */
-function memberUserIds(driver: Driver, slugs: readonly string[]): Set<number> {
-  const organization = getModel('sentry.organization');
-  const member = getModel('sentry.organizationmember');
+function memberUserIds(driver: Driver, registry: Registry, slugs: readonly string[]): Set<number> {
+  const organization = registry.get('sentry.organization');
+  const member = registry.get('sentry.organizationmember');
   if (slugs.length === 0) return new Set();
   const sql = `SELECT DISTINCT m."user_id" AS id FROM ${q(member.table)} m JOIN ${q(organization.table)} o ` +
     `ON o."id" = m."organization_id" WHERE m."user_id" IS NOT NULL AND o."slug" IN (${slugs.map(() => '?').join(', ')})`;
@@ -34,14 +34,14 @@ function memberUserIds(driver: Driver, slugs: readonly string[]): Set<number> {
 }
 
 /** Users with is_staff or is_superuser, or any UserPermission or UserRoleUser row. */
-export function globallyPrivilegedUsers(driver: Driver): Set<number> {
-  const sql = `SELECT "id" FROM ${q(getModel('sentry.user').table)} WHERE "is_staff" = 1 OR "is_superuser" = 1 ` +
-    `UNION SELECT "user_id" FROM ${q(getModel('sentry.userpermission').table)} ` +
-    `UNION SELECT "user_id" FROM ${q(getModel('sentry.userroleuser').table)}`;
+export function globallyPrivilegedUsers(driver: Driver, registry: Registry): Set<number> {
+  const sql = `SELECT "id" FROM ${q(registry.get('sentry.user').table)} WHERE "is_staff" = 1 OR "is_superuser" = 1 ` +
+    `UNION SELECT "user_id" FROM ${q(registry.get('sentry.userpermission').table)} ` +
+    `UNION SELECT "user_id" FROM ${q(registry.get('sentry.userroleuser').table)}`;
   return new Set(driver.prepare(sql).all().map((row) => row.id as number));
 }
 
-export function filtersFor(driver: Driver, scope: ExportScope, options: ExportFilterOptions): Filter[] {
+export function filtersFor(driver: Driver, registry: Registry, scope: ExportScope, options: ExportFilterOptions): Filter[] {
   const filters: Filter[] = [];
   if ((scope === 'User' || scope === 'Config') && options.filterUsernames !== undefined) {
     const names = new Set(options.filterUsernames);
@@ -53,12 +53,12 @@ export function filtersFor(driver: Driver, scope: ExportScope, options: ExportFi
     filters.push({
       model: 'sentry.user',
       field: 'id',
-      values: memberUserIds(driver, [...slugs]),
+      values: memberUserIds(driver, registry, [...slugs]),
       reason: 'not a member of the exported organizations',
     });
   }
   if (scope === 'Config') {
-    filters.push({ model: 'sentry.user', field: 'id', values: globallyPrivilegedUsers(driver), reason: 'not a staff, superuser, permission or role holder' });
+    filters.push({ model: 'sentry.user', field: 'id', values: globallyPrivilegedUsers(driver, registry), reason: 'not a staff, superuser, permission or role holder' });
   }
   return filters;
 }

@@ -5,12 +5,12 @@
  * non-Global query override excludes it, or when any non-null foreign key points at a row that was
  * not exported. Objects are yielded one at a time; the report says why each row was left out.
  */
-import { sortedDependencies } from '../../core/graph/index.js';
-import { STORED_MODELS } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { ModelEntry, RowFields } from '../../core/registry/types.js';
 import { EXPORT_SCOPES, possibleScopes } from '../../core/scopes.js';
 import type { ExportScope, RelocationScope } from '../../core/scopes.js';
-import type { ExportObject } from '../../core/json/export-writer.js';
+import { plainObject } from '../../core/json/export-writer.js';
+import type { ExportObject, ExportRow } from '../../core/json/export-writer.js';
 import type { Driver, SqlValue } from '../../db/port.js';
 import { exportConverter } from '../../db/field-codec.js';
 import { rowValuesInPkOrder } from '../../db/store.js';
@@ -21,6 +21,8 @@ import { ExportReport } from './export-report.js';
 import { referencedValues } from './referenced-values.js';
 
 export interface ExportOptions extends ExportFilterOptions {
+  /** The Sentry version of the database's schema. */
+  readonly registry: Registry;
   readonly scope: ExportScope;
   /** Keep every left-out row with its reason in the report (counts are always kept). */
   readonly explain?: boolean;
@@ -36,42 +38,66 @@ export interface ExportProgress {
 }
 
 export interface ExportRun {
-  /** The objects, in file order; iterate once. */
+  /** The objects, in file order, as plain `{model, pk, fields}`; iterate once. */
   readonly objects: Iterable<ExportObject>;
   /** Filled as `objects` is iterated; complete after it. */
+  readonly report: ExportReport;
+}
+
+/** The same run with each row's fields as arrays, for the writers (`ExportWriter` takes both). */
+export interface ExportRowsRun {
+  readonly rows: Iterable<ExportRow>;
   readonly report: ExportReport;
 }
 
 type ConcreteScope = Exclude<RelocationScope, 'Excluded'>;
 
 /** The models an export in `scope` visits, in order. */
-export function modelsInScope(scope: ExportScope): ModelEntry[] {
+export function modelsInScope(registry: Registry, scope: ExportScope): ModelEntry[] {
   const allowed: readonly RelocationScope[] = EXPORT_SCOPES[scope];
-  return sortedDependencies(STORED_MODELS).filter(
-    (entry) => entry.scope !== 'Excluded' && possibleScopes(entry.scope).some((s) => allowed.includes(s)),
-  );
+  // Sentry sorts the whole graph, then filters: sorting the stored models alone gives another order.
+  return registry.relocatable.filter((entry) => possibleScopes(entry.scope).some((s) => allowed.includes(s)));
 }
 
 /**
  * Models whose exported pks a later model may ask about: foreign-key targets, and the models the
  * query overrides look at. Only these keep a pk set, so that leaf models cost no memory per row.
  */
-const REFERENCED_MODELS: ReadonlySet<string> = new Set(
-  STORED_MODELS.flatMap((entry) => [
-    ...entry.foreignKeys.map((key) => key.model),
-    ...(entry.rules.exportReferencedBy?.from.flatMap((source) => source.where.map((condition) => condition.exported)) ?? []),
-  ]),
-);
+const referencedModels = new WeakMap<Registry, ReadonlySet<string>>();
 
-export function exportInScope(driver: Driver, options: ExportOptions): ExportRun {
-  const report = new ExportReport(options.scope, options.explain ?? false);
-  return { objects: generate(driver, options, report), report };
+function referencedModelsOf(registry: Registry): ReadonlySet<string> {
+  let models = referencedModels.get(registry);
+  if (models === undefined) {
+    models = new Set(registry.stored.flatMap((entry) => [
+      ...entry.foreignKeys.map((key) => key.model),
+      ...(entry.rules.exportReferencedBy?.from.flatMap((source) => source.where.map((condition) => condition.exported)) ?? []),
+    ]));
+    referencedModels.set(registry, models);
+  }
+  return models;
 }
 
-function* generate(driver: Driver, options: ExportOptions, report: ExportReport): Generator<ExportObject> {
+export function exportInScope(driver: Driver, options: ExportOptions): ExportRun {
+  const { rows, report } = exportRowsInScope(driver, options);
+  return { objects: plainObjects(rows), report };
+}
+
+function* plainObjects(rows: Iterable<ExportRow>): Generator<ExportObject> {
+  for (const row of rows) yield plainObject(row);
+}
+
+/** `exportInScope` for a writer: no `fields` object is built per row. */
+export function exportRowsInScope(driver: Driver, options: ExportOptions): ExportRowsRun {
+  const report = new ExportReport(options.scope, options.explain ?? false);
+  return { rows: generate(driver, options, report), report };
+}
+
+function* generate(driver: Driver, options: ExportOptions, report: ExportReport): Generator<ExportRow> {
   const allowed: readonly RelocationScope[] = EXPORT_SCOPES[options.scope];
-  const models = modelsInScope(options.scope);
-  const filters = filtersFor(driver, options.scope, options);
+  const { registry } = options;
+  const models = modelsInScope(registry, options.scope);
+  const referenced = referencedModelsOf(registry);
+  const filters = filtersFor(driver, registry, options.scope, options);
   const exported = new Map<string, Set<number>>();
   const rowScopes = new Map<string, Map<number, ConcreteScope>>();
   const scopeOfParent = (model: string, pk: number) => rowScopes.get(model)?.get(pk);
@@ -79,17 +105,17 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
 
   for (const [modelIndex, entry] of models.entries()) {
     options.onProgress?.({ model: entry.name, modelIndex, modelCount: models.length, rowsExported: total });
-    const pks = REFERENCED_MODELS.has(entry.name) ? new Set<number>() : undefined;
+    const pks = referenced.has(entry.name) ? new Set<number>() : undefined;
     if (pks !== undefined) exported.set(entry.name, pks);
     const ownFilters = filters.filter((filter) => filter.model === entry.name);
-    const narrowing = options.scope === 'Global' ? undefined : queryOverride(driver, entry, exported);
+    const narrowing = options.scope === 'Global' ? undefined : queryOverride(driver, registry, entry, exported);
     const plan = planFor(entry);
     const modelReport = report.model(entry.name);
 
     let ordinal = 0;
     const rows = rowValuesInPkOrder(driver, entry);
     for (;;) {
-      let object: ExportObject | undefined;
+      let object: ExportRow | undefined;
       try {
         // The ordinal names the row being read, so a row that fails to read is located too.
         ordinal++;
@@ -133,10 +159,11 @@ interface ModelPlan {
   readonly keys: readonly { readonly index: number; readonly model: string; readonly field: string }[];
 }
 
-const plans = new Map<string, ModelPlan>();
+// By entry, not by name: two versions may define one model differently.
+const plans = new WeakMap<ModelEntry, ModelPlan>();
 
 function planFor(entry: ModelEntry): ModelPlan {
-  let plan = plans.get(entry.name);
+  let plan = plans.get(entry);
   if (plan !== undefined) return plan;
   const ignored = entry.rules.exportIgnoresMissing ?? [];
   const indexOf = (name: string) => entry.fields.findIndex((field) => field.name === name) + 1;
@@ -145,7 +172,7 @@ function planFor(entry: ModelEntry): ModelPlan {
     names: entry.fields.map((field) => field.name),
     keys: entry.foreignKeys.filter((key) => !ignored.includes(key.field)).map((key) => ({ index: indexOf(key.field), model: key.model, field: key.field })),
   };
-  plans.set(entry.name, plan);
+  plans.set(entry, plan);
   return plan;
 }
 
@@ -189,11 +216,12 @@ function leftOutBecause(entry: ModelEntry, pk: number, row: SqlValue[], plan: Mo
 /** A non-Global export's per-model query override (Sentry's `query_for_relocation_export`). */
 function queryOverride(
   driver: Driver,
+  registry: Registry,
   entry: ModelEntry,
   exported: ReadonlyMap<string, ReadonlySet<number>>,
 ): ((pk: number, fields: RowFields) => string | undefined) | undefined {
   const { exportExcludes, exportReferencedBy } = entry.rules;
-  const referenced = exportReferencedBy === undefined ? undefined : referencedValues(driver, exportReferencedBy, exported);
+  const referenced = exportReferencedBy === undefined ? undefined : referencedValues(driver, registry, exportReferencedBy, exported);
   if (exportExcludes === undefined && referenced === undefined) return undefined;
   return (pk, fields) => {
     if (exportExcludes !== undefined && exportExcludes.values.includes(fields[exportExcludes.field] as string)) {
@@ -217,27 +245,12 @@ function fieldsOf(plan: ModelPlan, row: SqlValue[]): RowFields {
   return fields;
 }
 
-/** An exported row: values converted once; the `fields` object is only built if someone asks. */
-class ExportedRow implements ExportObject {
-  #fields: Record<string, unknown> | undefined;
-
-  constructor(readonly model: string, readonly pk: number, readonly names: readonly string[], readonly values: unknown[]) {}
-
-  get fields(): Record<string, unknown> {
-    if (this.#fields === undefined) {
-      const fields: Record<string, unknown> = {};
-      for (let i = 0; i < this.names.length; i++) fields[this.names[i] as string] = this.values[i];
-      this.#fields = fields;
-    }
-    return this.#fields;
-  }
-}
-
-function exportObject(model: string, pk: number, plan: ModelPlan, row: SqlValue[]): ExportObject {
+/** An exported row: each value converted once, the names shared by the model's rows. */
+function exportObject(model: string, pk: number, plan: ModelPlan, row: SqlValue[]): ExportRow {
   const values = new Array<unknown>(plan.fields.length);
   for (let i = 0; i < plan.fields.length; i++) {
     const field = plan.fields[i] as ModelPlan['fields'][number];
     values[i] = field.convert(row[field.index] ?? null);
   }
-  return new ExportedRow(model, pk, plan.names, values);
+  return { model, pk, names: plan.names, values };
 }

@@ -1,5 +1,5 @@
-export { exportInScope, modelsInScope } from './export-in-scope.js';
-export type { ExportOptions, ExportProgress, ExportRun } from './export-in-scope.js';
+export { exportInScope, exportRowsInScope, modelsInScope } from './export-in-scope.js';
+export type { ExportOptions, ExportProgress, ExportRun, ExportRowsRun } from './export-in-scope.js';
 export { ExportReport, ModelExportReport } from './export-report.js';
 export type { LeftOutRow } from './export-report.js';
 export { ExportingError } from './export-error.js';

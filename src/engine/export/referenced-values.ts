@@ -2,19 +2,20 @@
  * The values a non-Global export may take for a model with an `exportReferencedBy` rule: what the
  * referencing models' rows hold in `select`, among rows that point at something exported.
  */
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { ExportReferencedBy } from '../../core/registry/types.js';
 import type { Driver } from '../../db/port.js';
 import { columnsOf, quoteIdentifier as q } from '../../db/schema.js';
 
 export function referencedValues(
   driver: Driver,
+  registry: Registry,
   rule: ExportReferencedBy,
   exported: ReadonlyMap<string, ReadonlySet<number>>,
 ): Set<unknown> {
   const values = new Set<unknown>();
   for (const source of rule.from) {
-    const entry = getModel(source.model);
+    const entry = registry.get(source.model);
     const [select] = columnsOf(entry, [source.select]);
     const where = source.where.map((condition) => ({
       column: columnsOf(entry, [condition.field])[0] as string,

@@ -4,7 +4,7 @@
  * rebuilt from the chunk and nothing is written. Otherwise each row is filtered, its keys remapped
  * through the pk map, normalized and written by its model's rules, and a chunk records the batch.
  */
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { ImportRules, ImportingRow, StoredValue, WriteOutcome } from '../../core/registry/import-rules.js';
 import type { ModelEntry } from '../../core/registry/types.js';
 import { IMPORT_SCOPES, possibleScopes } from '../../core/scopes.js';
@@ -29,6 +29,7 @@ type ConcreteScope = Exclude<RelocationScope, 'Excluded'>;
 
 export interface BatchDeps {
   readonly driver: Driver;
+  readonly registry: Registry;
   readonly scope: ImportScope;
   readonly importUuid: string;
   readonly scan: ScanResult;
@@ -53,7 +54,7 @@ export class BatchImporter {
     const { driver, importUuid, pkMap, report } = this.deps;
     const modelReport = report.model(entry.name);
     // A Global import has just cleared every table, chunks included: no batch can have been written before.
-    const done = this.deps.scope === 'Global' ? undefined : findChunk(driver, entry, importUuid, minOrdinal);
+    const done = this.deps.scope === 'Global' ? undefined : findChunk(driver, this.deps.registry, entry, importUuid, minOrdinal);
     if (done !== undefined) {
       for (const [oldPk, mapped] of done) pkMap.insert(entry.name, oldPk, mapped.pk, mapped.kind, mapped.slug);
       modelReport.resumedRows += done.size;
@@ -74,7 +75,7 @@ export class BatchImporter {
         throw located(error, { model: entry.name, ordinal, leftPk: object.pk, line: object.line });
       }
     });
-    if (chunk.written.length > 0) saveChunk(driver, entry, importUuid, chunk, this.deps.context.now());
+    if (chunk.written.length > 0) saveChunk(driver, this.deps.registry, entry, importUuid, chunk, this.deps.context.now());
   }
 
   /** Imports one row; returns what was written, or undefined when the row was dropped. */
@@ -118,8 +119,8 @@ export class BatchImporter {
     for (const key of entry.foreignKeys) {
       const value = row.fields[key.field];
       if (value === null || value === undefined) continue;
-      const target = getModel(key.model);
-      if (!target.stored || target.scope === 'Excluded') return `${key.field} points at ${key.model}, which is never imported`;
+      const target = this.deps.registry.find(key.model);
+      if (target === undefined || !target.stored || target.scope === 'Excluded') return `${key.field} points at ${key.model}, which is never imported`;
       const mapped = this.deps.pkMap.get(key.model, value as number);
       if (mapped !== undefined) {
         row.fields[key.field] = mapped.pk;

@@ -4,7 +4,7 @@
  * ordinals, source and inserted pk ranges and its old → new maps by kind, which is enough to
  * rebuild the pk map when the same import UUID runs again.
  */
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { ImportKind, MappedPk } from '../../core/registry/import-rules.js';
 import type { ModelEntry } from '../../core/registry/types.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
@@ -18,13 +18,13 @@ export interface ChunkRecord {
   readonly slugs: Map<number, string>;
 }
 
-function chunkModel(entry: ModelEntry): ModelEntry {
-  return getModel(entry.silos.includes('Control') ? 'sentry.controlimportchunk' : 'sentry.regionimportchunk');
+function chunkModel(registry: Registry, entry: ModelEntry): ModelEntry {
+  return registry.get(entry.silos.includes('Control') ? 'sentry.controlimportchunk' : 'sentry.regionimportchunk');
 }
 
 /** The pk map a recorded batch wrote, or undefined when the batch has no chunk. */
-export function findChunk(driver: Driver, entry: ModelEntry, importUuid: string, minOrdinal: number): Map<number, MappedPk> | undefined {
-  const table = chunkModel(entry).table;
+export function findChunk(driver: Driver, registry: Registry, entry: ModelEntry, importUuid: string, minOrdinal: number): Map<number, MappedPk> | undefined {
+  const table = chunkModel(registry, entry).table;
   const row = driver
     .prepare(`SELECT "inserted_map", "existing_map", "overwrite_map", "inserted_identifiers" FROM ${q(table)} WHERE "import_uuid" = ? AND "model" = ? AND "min_ordinal" = ?`)
     .get([importUuid, entry.name, minOrdinal]);
@@ -45,7 +45,7 @@ export function findChunk(driver: Driver, entry: ModelEntry, importUuid: string,
 }
 
 /** Records a written batch (and, for control-silo models, its replica). */
-export function saveChunk(driver: Driver, entry: ModelEntry, importUuid: string, chunk: ChunkRecord, now: string): void {
+export function saveChunk(driver: Driver, registry: Registry, entry: ModelEntry, importUuid: string, chunk: ChunkRecord, now: string): void {
   const maps: Record<ImportKind, Record<string, number>> = { Inserted: {}, Existing: {}, Overwrite: {} };
   const identifiers: Record<string, string> = {};
   const inserted: number[] = [];
@@ -75,6 +75,6 @@ export function saveChunk(driver: Driver, entry: ModelEntry, importUuid: string,
     overwrite_map: dumpPythonJson(maps.Overwrite),
     inserted_identifiers: dumpPythonJson(identifiers),
   };
-  insertRow(driver, chunkModel(entry), values);
-  if (entry.silos.includes('Control')) insertRow(driver, getModel('sentry.controlimportchunkreplica'), values);
+  insertRow(driver, chunkModel(registry, entry), values);
+  if (entry.silos.includes('Control')) insertRow(driver, registry.get('sentry.controlimportchunkreplica'), values);
 }

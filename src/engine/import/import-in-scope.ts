@@ -16,11 +16,13 @@ import { ImportingError } from './import-error.js';
 import { ImportReport } from './import-report.js';
 import { orderedObjects } from './ordered-objects.js';
 import { PrimaryKeyMap } from './primary-key-map.js';
-import { IMPORT_ORDER, scanFile } from './scan-file.js';
+import { scanFile } from './scan-file.js';
 import type { FilterOptions } from './scan-file.js';
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 
 export interface ImportOptions extends FilterOptions {
+  /** The Sentry version of the database's schema. */
+  readonly registry: Registry;
   readonly scope: ImportScope;
   readonly mergeUsers?: boolean;
   readonly overwriteConfigs?: boolean;
@@ -66,7 +68,8 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
   const now = options.now ?? (() => formatSentryDatetime(new Date()));
 
   options.onProgress?.({ phase: 'checking', rowsDone: 0, rowsTotal: 0 });
-  const scan = scanFile(source, options.scope, options);
+  const { registry } = options;
+  const scan = scanFile(registry, source, options.scope, options);
   report.reordered = !scan.inOrder;
   for (const [model, dropped] of scan.droppedModels) {
     const modelReport = report.model(model);
@@ -76,26 +79,28 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
 
   const pkMap = new PrimaryKeyMap();
   const context = new RuleContext(driver, pkMap, {
+    registry,
     scope: options.scope,
     mergeUsers: options.mergeUsers ?? false,
     overwriteConfigs: options.overwriteConfigs ?? false,
     now,
   });
   const defaults = { now, random: randomString, uuid4: () => newUuid() };
-  const importer = new BatchImporter({ driver, scope: options.scope, importUuid, scan, pkMap, context, defaults, report });
+  const importer = new BatchImporter({ driver, registry, scope: options.scope, importUuid, scan, pkMap, context, defaults, report });
 
   try {
     driver.transaction(() => {
-      if (options.scope === 'Global') clearAllTables(driver, options.resetSequences ?? true);
+      if (options.scope === 'Global') clearAllTables(driver, registry, options.resetSequences ?? true);
       let rowsDone = 0;
       const deferred: { model: string; objects: FileObject[]; minOrdinal: number }[] = [];
-      for (const batch of batches(orderedObjects(driver, source, scan))) {
-        if (getModel(batch.model).rules.import?.deferred === true) deferred.push(batch);
-        else importer.importBatch(getModel(batch.model), batch.objects, batch.minOrdinal);
+      for (const batch of batches(orderedObjects(driver, registry, source, scan))) {
+        const entry = registry.get(batch.model);
+        if (entry.rules.import?.deferred === true) deferred.push(batch);
+        else importer.importBatch(entry, batch.objects, batch.minOrdinal);
         rowsDone += batch.objects.length;
         options.onProgress?.({ phase: 'writing', rowsDone, rowsTotal, model: batch.model });
       }
-      for (const batch of deferred) importer.importBatch(getModel(batch.model), batch.objects, batch.minOrdinal);
+      for (const batch of deferred) importer.importBatch(registry.get(batch.model), batch.objects, batch.minOrdinal);
       if (options.dryRun === true) throw new DryRunRollback();
     });
   } catch (error) {
@@ -120,4 +125,3 @@ function* batches(objects: Iterable<FileObject>): Generator<{ model: string; obj
   if (current !== undefined) yield current;
 }
 
-export { IMPORT_ORDER };

@@ -6,7 +6,6 @@ export { ImportingError, INTEGRITY_ERROR_HINT } from './import-error.js';
 export type { ImportErrorKind } from './import-error.js';
 export type { ImportSource, FileObject } from './file-objects.js';
 export { MAX_BATCH_SIZE } from './import-batch.js';
-export { IMPORT_ORDER } from './scan-file.js';
 export { PrimaryKeyMap } from './primary-key-map.js';
 export { clearAllTables } from './clear-tables.js';
 export { fileObjects, heldObjects } from './file-objects.js';

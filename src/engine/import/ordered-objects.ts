@@ -8,20 +8,19 @@ import { arrayElements } from '../../core/json/array-elements.js';
 import type { Driver } from '../../db/port.js';
 import { fileObjects, parseElement } from './file-objects.js';
 import type { FileObject, ImportSource } from './file-objects.js';
-import { IMPORT_ORDER } from './scan-file.js';
 import type { ScanResult } from './scan-file.js';
-
-const RANK = new Map(IMPORT_ORDER.map((entry, i) => [entry.name, i]));
+import type { Registry } from '../../core/registry/registry.js';
 const STAGE = 'temp.relocate_import_stage';
 
-export function* orderedObjects(driver: Driver, source: ImportSource, scan: ScanResult): Generator<FileObject> {
+export function* orderedObjects(driver: Driver, registry: Registry, source: ImportSource, scan: ScanResult): Generator<FileObject> {
+  const rank = (model: string): number | undefined => registry.rank(model);
   if (scan.inOrder) {
     for (const object of fileObjects(source)) if (scan.counts.has(object.model)) yield object;
     return;
   }
   if (source.parsed !== undefined) {
     // Held objects are sorted in memory (Array#sort is stable, so the file's order within a model holds).
-    yield* source.parsed.filter((object) => scan.counts.has(object.model)).sort((a, b) => (RANK.get(a.model) as number) - (RANK.get(b.model) as number));
+    yield* source.parsed.filter((object) => scan.counts.has(object.model)).sort((a, b) => (rank(a.model) as number) - (rank(b.model) as number));
     return;
   }
   driver.exec(`CREATE TABLE ${STAGE} ("rank" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "line" INTEGER NOT NULL, "text" TEXT NOT NULL, PRIMARY KEY ("rank", "seq"))`);
@@ -29,8 +28,8 @@ export function* orderedObjects(driver: Driver, source: ImportSource, scan: Scan
     const insert = driver.prepare(`INSERT INTO ${STAGE} ("rank", "seq", "line", "text") VALUES (?, ?, ?, ?)`);
     for (const element of arrayElements(source.chunks())) {
       const object = parseElement(element);
-      const rank = RANK.get(object.model);
-      if (rank !== undefined) insert.run([rank, element.index, element.line, element.text]);
+      const place = rank(object.model);
+      if (place !== undefined && scan.counts.has(object.model)) insert.run([place, element.index, element.line, element.text]);
     }
     // Read back in pages: a driver may not write while a read is still open on it.
     const page = driver.prepare(`SELECT "rank", "seq", "line", "text" FROM ${STAGE} WHERE ("rank", "seq") > (?, ?) ORDER BY "rank", "seq" LIMIT 500`);

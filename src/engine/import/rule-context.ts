@@ -3,7 +3,7 @@
  * port by field name, the pk map, "now" and a cryptographic random source. One per import; the
  * row being written is set before each row so that renames land in the right report.
  */
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { ImportRuleContext, ImportingRow, MappedPk, StoredValue } from '../../core/registry/import-rules.js';
 import type { ModelEntry } from '../../core/registry/types.js';
 import type { ImportScope } from '../../core/scopes.js';
@@ -14,6 +14,7 @@ import type { PrimaryKeyMap } from './primary-key-map.js';
 import type { ModelImportReport } from './import-report.js';
 
 export interface RuleContextOptions {
+  readonly registry: Registry;
   readonly scope: ImportScope;
   readonly mergeUsers: boolean;
   readonly overwriteConfigs: boolean;
@@ -67,18 +68,19 @@ export class RuleContext implements ImportRuleContext {
     const names = Object.keys(where);
     const params: SqlValue[] = [];
     // The statement depends on the model, the names, which values are null and which compare without case.
-    let shape = `find ${model}`;
+    let shape = 'find';
     for (const name of names) {
       const value = where[name] as StoredValue;
       if (value !== null) params.push(value);
       shape += value === null ? ` ${name}:null` : options.nocase?.includes(name) === true ? ` ${name}:nocase` : ` ${name}`;
     }
-    const sql = sqlOfShape(shape, () => findSql(getModel(model), names, where, options.nocase ?? []));
+    const entry = this.options.registry.get(model);
+    const sql = sqlOfShape(entry, shape, () => findSql(entry, names, where, options.nocase ?? []));
     return this.driver.prepare(sql).get(params)?.id as number | undefined;
   }
 
   insert(row: ImportingRow, options: { readonly keepPk?: boolean } = {}): number {
-    const entry = getModel(row.model);
+    const entry = this.options.registry.get(row.model);
     const keepPk = options.keepPk === true;
     const values: SqlValue[] = keepPk ? [row.oldPk] : [];
     for (const field of entry.fields) values.push((row.fields[field.name] ?? null) as SqlValue);
@@ -86,12 +88,12 @@ export class RuleContext implements ImportRuleContext {
   }
 
   update(row: ImportingRow, pk: number): void {
-    const entry = getModel(row.model);
+    const entry = this.options.registry.get(row.model);
     updateRow(this.driver, entry, byColumn(entry, row.fields), pk);
   }
 
   insertOther(model: string, fields: Readonly<Record<string, StoredValue>>): number {
-    const entry = getModel(model);
+    const entry = this.options.registry.get(model);
     return insertRow(this.driver, entry, byColumn(entry, fields));
   }
 
@@ -129,7 +131,7 @@ function findSql(entry: ModelEntry, names: readonly string[], where: Readonly<Re
 
 /** The INSERT of every column of a model (and its pk, when kept). */
 function insertSql(entry: ModelEntry, keepPk: boolean): string {
-  return sqlOfShape(`insert-all ${entry.name} ${keepPk}`, () => {
+  return sqlOfShape(entry, `insert-all ${keepPk}`, () => {
     const columns = [...(keepPk ? ['id'] : []), ...entry.fields.map((field) => field.column)];
     return `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   });

@@ -4,21 +4,22 @@
  * a key to a row the file never had is an error, and a key to a row that was filtered out is a
  * drop), and the filters resolved from the file as Sentry's pre-pass does (§2.4).
  */
-import { sortedDependencies } from '../../core/graph/index.js';
-import { STORED_MODELS, findModel } from '../../core/registry/index.js';
+import { MODEL_NAME_SHAPE } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { ModelEntry } from '../../core/registry/types.js';
-import { KNOWN_APP_LABELS, MODEL_NAME_SHAPE, REMOVED_MODELS } from '../../core/registry/removed.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { fileObjects } from './file-objects.js';
 import type { FileObject, ImportSource } from './file-objects.js';
 import { ImportingError } from './import-error.js';
 
-/** Models in the order an import writes them (the registry's sorted order). */
-export const IMPORT_ORDER: readonly ModelEntry[] = sortedDependencies(STORED_MODELS).filter((entry) => entry.scope !== 'Excluded');
-const RANK = new Map(IMPORT_ORDER.map((entry, i) => [entry.name, i]));
+const referencedModels = new WeakMap<Registry, ReadonlySet<string>>();
 
 /** Models some foreign key points at: their pks are kept to tell a filtered parent from a missing one. */
-const REFERENCED = new Set(STORED_MODELS.flatMap((entry) => entry.foreignKeys.map((key) => key.model)));
+function referencedModelsOf(registry: Registry): ReadonlySet<string> {
+  let models = referencedModels.get(registry);
+  if (models === undefined) referencedModels.set(registry, (models = new Set(registry.stored.flatMap((entry) => entry.foreignKeys.map((key) => key.model)))));
+  return models;
+}
 
 export interface ImportFilter {
   readonly model: string;
@@ -45,17 +46,18 @@ export interface ScanResult {
 }
 
 /** Whether rows of a model are imported, dropped (with why), or an error. */
-export function classifyModel(name: string): { entry: ModelEntry } | { drop: string } | { error: string } {
-  const entry = findModel(name);
+export function classifyModel(registry: Registry, name: string): { entry: ModelEntry } | { drop: string } | { error: string } {
+  const entry = registry.find(registry.resolve(name));
   if (entry !== undefined && entry.scope !== 'Excluded') return { entry };
-  if (entry !== undefined) return { drop: 'Excluded: this model is never relocated' };
-  if (REMOVED_MODELS.includes(name)) return { drop: 'removed from Sentry before this registry\'s version' };
+  if (entry !== undefined) return { drop: `Excluded: Sentry ${registry.version} never relocates this model` };
+  if (registry.removedModels.has(name)) return { drop: `removed from Sentry before ${registry.version}` };
   const label = name.slice(0, name.indexOf('.'));
-  if (MODEL_NAME_SHAPE.test(name) && KNOWN_APP_LABELS.has(label)) return { drop: 'not a model of Sentry at this registry\'s version' };
+  if (MODEL_NAME_SHAPE.test(name) && registry.appLabels.has(label)) return { drop: `not a model of Sentry ${registry.version}` };
   return { error: `unknown model "${name}": not a Sentry model name (expected "app_label.model", such as "sentry.user")` };
 }
 
-export function scanFile(source: ImportSource, scope: ImportScope, options: FilterOptions): ScanResult {
+export function scanFile(registry: Registry, source: ImportSource, scope: ImportScope, options: FilterOptions): ScanResult {
+  const referenced = referencedModelsOf(registry);
   const counts = new Map<string, number>();
   const pks = new Map<string, Set<number>>();
   const droppedModels = new Map<string, { reason: string; count: number }>();
@@ -67,7 +69,7 @@ export function scanFile(source: ImportSource, scope: ImportScope, options: Filt
   let inOrder = true;
 
   for (const object of fileObjects(source)) {
-    const verdict = classifyModel(object.model);
+    const verdict = classifyModel(registry, object.model);
     if ('error' in verdict) throw new ImportingError('UnknownModel', { model: object.model, line: object.line, leftPk: object.pk }, verdict.error);
     if ('drop' in verdict) {
       const dropped = droppedModels.get(object.model) ?? { reason: verdict.drop, count: 0 };
@@ -77,10 +79,10 @@ export function scanFile(source: ImportSource, scope: ImportScope, options: Filt
     }
     const ordinal = (counts.get(object.model) ?? 0) + 1;
     counts.set(object.model, ordinal);
-    const rank = RANK.get(object.model) as number;
+    const rank = registry.rank(object.model) as number;
     if (rank < lastRank) inOrder = false;
     lastRank = Math.max(lastRank, rank);
-    if (REFERENCED.has(object.model)) {
+    if (referenced.has(object.model)) {
       let seen = pks.get(object.model);
       if (seen === undefined) pks.set(object.model, (seen = new Set()));
       if (seen.has(object.pk)) {

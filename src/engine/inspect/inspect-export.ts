@@ -9,7 +9,7 @@ import { buildModelMap } from '../../core/compare/model-map.js';
 import type { ExportedObject } from '../../core/compare/model-map.js';
 import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
 import type { Finding } from '../../core/findings.js';
-import { findModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 
@@ -32,7 +32,7 @@ interface PendingKey {
 /** How many dangling keys are listed one by one (all of them are counted). */
 export const LISTED_DANGLING_KEYS = 1000;
 
-export function inspectExport(source: ImportSource): InspectResult {
+export function inspectExport(registry: Registry, source: ImportSource): InspectResult {
   const counts = new Map<string, number>();
   const pks = new Map<string, Set<number>>();
   const pending: PendingKey[] = [];
@@ -44,9 +44,9 @@ export function inspectExport(source: ImportSource): InspectResult {
       let seen = pks.get(object.model);
       if (seen === undefined) pks.set(object.model, (seen = new Set()));
       seen.add(object.pk);
-      for (const key of findModel(object.model)?.foreignKeys ?? []) {
+      for (const key of registry.find(registry.resolve(object.model))?.foreignKeys ?? []) {
         const value = object.fields[key.field];
-        const target = findModel(key.model);
+        const target = registry.find(key.model);
         // Keys to models that are never exported (Excluded, graph-only) cannot be checked here.
         if (typeof value !== 'number' || target === undefined || !target.stored || target.scope === 'Excluded') continue;
         if (pks.get(key.model)?.has(value) === true) continue;
@@ -57,7 +57,7 @@ export function inspectExport(source: ImportSource): InspectResult {
   }
 
   const ordering: ComparatorFinding[] = [];
-  buildModelMap(observed(), 'left', ordering);
+  buildModelMap(registry, observed(), 'left', ordering);
   const findings: Finding[] = [...ordering];
   const dangling = pending.filter((key) => pks.get(key.target)?.has(key.value) !== true);
   for (const key of dangling.slice(0, LISTED_DANGLING_KEYS)) {

@@ -7,10 +7,10 @@
  */
 import type { Finding } from '../../core/findings.js';
 import { ExportWriter } from '../../core/json/export-writer.js';
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { Driver } from '../../db/port.js';
 import { compareExports } from '../compare/compare-exports.js';
-import { exportInScope } from '../export/export-in-scope.js';
+import { exportRowsInScope } from '../export/export-in-scope.js';
 import { clearAllTables } from '../import/clear-tables.js';
 import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
@@ -34,6 +34,8 @@ export function memoryStore(): RoundtripStore {
 }
 
 export interface RoundtripOptions {
+  /** The Sentry version of the database's schema. */
+  readonly registry: Registry;
   /** Restart id sequences before the import (default), or let them go on. */
   readonly resetPks?: boolean;
   readonly store?: RoundtripStore;
@@ -49,27 +51,28 @@ export interface RoundtripResult {
   readonly actual: ImportSource;
 }
 
-function* exportText(driver: Driver): Generator<string> {
+function* exportText(driver: Driver, registry: Registry): Generator<string> {
   const writer = new ExportWriter(2);
-  for (const object of exportInScope(driver, { scope: 'Global' }).objects) yield writer.object(object);
+  for (const row of exportRowsInScope(driver, { registry, scope: 'Global' }).rows) yield writer.object(row);
   yield writer.end();
 }
 
-export function roundtrip(driver: Driver, options: RoundtripOptions = {}): RoundtripResult {
+export function roundtrip(driver: Driver, options: RoundtripOptions): RoundtripResult {
+  const { registry } = options;
   const resetPks = options.resetPks ?? true;
   const store = options.store ?? memoryStore();
   options.onStep?.('export');
-  const expect = store.save('expect', exportText(driver));
+  const expect = store.save('expect', exportText(driver, registry));
   options.onStep?.('import');
-  driver.transaction(() => clearAllTables(driver, resetPks));
-  const importReport = importInScope(driver, expect, { scope: 'Global', resetSequences: resetPks });
+  driver.transaction(() => clearAllTables(driver, registry, resetPks));
+  const importReport = importInScope(driver, expect, { registry, scope: 'Global', resetSequences: resetPks });
   options.onStep?.('export again');
-  const actual = store.save('actual', exportText(driver));
+  const actual = store.save('actual', exportText(driver, registry));
   options.onStep?.('validate');
-  const compared = compareExports(expect, actual);
+  const compared = compareExports(expect, actual, { registry });
   const pks = pksByModel(expect, actual);
   const counts = new Map([...pks].map(([model, sides]) => [model, { expect: sides.expect.length, actual: sides.actual.length }]));
-  const pkFindings = compared.findings.length > 0 ? [] : checkPks(pks, resetPks);
+  const pkFindings = compared.findings.length > 0 ? [] : checkPks(registry, pks, resetPks);
   return { counts, findings: [...compared.findings, ...pkFindings], importReport, expect, actual };
 }
 
@@ -85,7 +88,7 @@ function pksByModel(expect: ImportSource, actual: ImportSource): Map<string, { e
   return pks;
 }
 
-function checkPks(pks: ReadonlyMap<string, { expect: number[]; actual: number[] }>, resetPks: boolean): Finding[] {
+function checkPks(registry: Registry, pks: ReadonlyMap<string, { expect: number[]; actual: number[] }>, resetPks: boolean): Finding[] {
   const findings: Finding[] = [];
   for (const [model, { expect, actual }] of pks) {
     if (resetPks) {
@@ -98,7 +101,7 @@ function checkPks(pks: ReadonlyMap<string, { expect: number[]; actual: number[] 
       }
       continue;
     }
-    if (getModel(model).rules.import?.keepPkIn?.includes('Global') === true) continue;
+    if (registry.get(model).rules.import?.keepPkIn?.includes('Global') === true) continue;
     const before = new Set(expect);
     const reused = actual.findIndex((pk) => before.has(pk));
     if (reused >= 0) {

@@ -5,7 +5,7 @@
  * are dropped (and counted), as Sentry drops them.
  */
 import type { ExportObject } from '../../core/json/export-writer.js';
-import { findModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import { datetimeFields, sanitizeFields } from '../../core/sanitize/sanitize-object.js';
 import { Sanitizer } from '../../core/sanitize/sanitizer.js';
 import type { RandomInts } from '../../core/sanitize/sanitizer.js';
@@ -13,6 +13,8 @@ import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 
 export interface SanitizeOptions {
+  /** The Sentry version the file's models are read as. */
+  readonly registry: Registry;
   /** Whole days every datetime moves by (after the re-draw). */
   readonly daysOffset?: number;
   /** A random source (tests pass a seeded one). */
@@ -25,10 +27,10 @@ export interface SanitizeRun {
   readonly dropped: Map<string, number>;
 }
 
-function datetimesOf(source: ImportSource): Set<string> {
+function datetimesOf(registry: Registry, source: ImportSource): Set<string> {
   const values = new Set<string>();
   for (const object of fileObjects(source)) {
-    const entry = findModel(object.model);
+    const entry = registry.find(object.model);
     if (entry === undefined) continue;
     for (const name of datetimeFields(entry)) {
       const value = object.fields[name];
@@ -38,12 +40,13 @@ function datetimesOf(source: ImportSource): Set<string> {
   return values;
 }
 
-export function sanitizeExport(source: ImportSource, options: SanitizeOptions = {}): SanitizeRun {
+export function sanitizeExport(source: ImportSource, options: SanitizeOptions): SanitizeRun {
+  const { registry } = options;
   const dropped = new Map<string, number>();
   function* objects(): Generator<ExportObject> {
-    const sanitizer = new Sanitizer(datetimesOf(source), options.daysOffset ?? 0, options.random);
+    const sanitizer = new Sanitizer(datetimesOf(registry, source), options.daysOffset ?? 0, options.random);
     for (const object of fileObjects(source)) {
-      const entry = findModel(object.model);
+      const entry = registry.find(object.model);
       if (entry === undefined || entry.fields.length === 0) {
         dropped.set(object.model, (dropped.get(object.model) ?? 0) + 1);
         continue;

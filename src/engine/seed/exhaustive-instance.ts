@@ -22,7 +22,7 @@ export interface ExhaustiveInstanceOptions extends SeedBuilderOptions {
   readonly isSuperadmin?: boolean;
 }
 
-export function createExhaustiveInstance(driver: Driver, options: ExhaustiveInstanceOptions = {}): ExhaustiveInstance {
+export function createExhaustiveInstance(driver: Driver, options: ExhaustiveInstanceOptions): ExhaustiveInstance {
   return driver.transaction(() => {
     const seed = new SeedBuilder(driver, options);
     const admin = options.isSuperadmin ?? true;

@@ -4,7 +4,7 @@
  * schema (unique where it must be). Deterministic: the same calls give the same database.
  */
 import { fieldClassInfo } from '../../core/registry/field-classes.js';
-import { getModel } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { Field, ModelEntry } from '../../core/registry/types.js';
 import { formatSentryDatetime } from '../../core/json/datetime.js';
 import type { Driver, SqlValue } from '../../db/port.js';
@@ -13,6 +13,8 @@ import { insertRow } from '../../db/store.js';
 import { columnsOf, quoteIdentifier } from '../../db/schema.js';
 
 export interface SeedBuilderOptions {
+  /** The Sentry version of the database's schema. */
+  readonly registry: Registry;
   /** The "now" that `timezone.now` defaults start from; each use moves it on by one second. */
   readonly now?: string;
 }
@@ -21,18 +23,20 @@ export type SeedValues = Readonly<Record<string, unknown>>;
 
 export class SeedBuilder {
   readonly #driver: Driver;
+  readonly #registry: Registry;
   #clock: number;
   #counter = 0;
   readonly #inserted = new Map<string, number>();
 
-  constructor(driver: Driver, options: SeedBuilderOptions = {}) {
+  constructor(driver: Driver, options: SeedBuilderOptions) {
     this.#driver = driver;
+    this.#registry = options.registry;
     this.#clock = Date.parse(options.now ?? '2024-07-01T10:56:54.000Z');
   }
 
   /** Inserts one row of `model` with `values` (export form: FKs as pks) and returns its pk. */
   insert(model: string, values: SeedValues = {}): number {
-    const entry = getModel(model);
+    const entry = this.#registry.get(this.#registry.resolve(model));
     if (!entry.stored) throw new RangeError(`Expected a model with a table, got "${model}"`);
     for (const name of Object.keys(values)) {
       if (!entry.fields.some((field) => field.name === name)) throw new TypeError(`Expected a field of ${model}, got "${name}"`);
@@ -42,13 +46,13 @@ export class SeedBuilder {
       row[field.column] = field.name in values ? toStoredValue(field, values[field.name]) : this.#made(entry, field);
     }
     const pk = insertRow(this.#driver, entry, row);
-    this.#inserted.set(model, (this.#inserted.get(model) ?? 0) + 1);
+    this.#inserted.set(entry.name, (this.#inserted.get(entry.name) ?? 0) + 1);
     return pk;
   }
 
   /** The pk of a row whose field holds `value`, if there is one (for get-or-create). */
   find(model: string, field: string, value: string | number): number | undefined {
-    const entry = getModel(model);
+    const entry = this.#registry.get(this.#registry.resolve(model));
     const [column] = columnsOf(entry, [field]);
     const row = this.#driver.prepare(`SELECT "id" FROM ${quoteIdentifier(entry.table)} WHERE ${quoteIdentifier(column as string)} = ?`).get([value]);
     return row?.id as number | undefined;
@@ -57,6 +61,11 @@ export class SeedBuilder {
   /** Inserts unless a row with the same `field` value exists; returns the pk either way. */
   getOrInsert(model: string, field: string, values: SeedValues): number {
     return this.find(model, field, values[field] as string | number) ?? this.insert(model, values);
+  }
+
+  /** Whether this version keeps rows of `model` (under this name or another). */
+  has(model: string): boolean {
+    return this.#registry.find(this.#registry.resolve(model))?.stored === true;
   }
 
   /** Rows inserted so far, per model. */

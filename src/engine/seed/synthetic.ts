@@ -3,6 +3,7 @@
  * emails, options and IPs), teams, projects with keys, options and rules, alert rules and
  * dashboards. About `rows` rows in all; the same `rows` always gives the same database.
  */
+import type { Registry } from '../../core/registry/registry.js';
 import type { Driver } from '../../db/port.js';
 import { addUserEmail } from './exhaustive-users.js';
 import { SeedBuilder } from './seed-builder.js';
@@ -13,6 +14,8 @@ const USERS = 10;
 const PROJECTS = 3;
 
 export interface SyntheticOptions {
+  /** The Sentry version of the database's schema. */
+  readonly registry: Registry;
   readonly rows: number;
   /** Called after each organization. */
   readonly onProgress?: (rowsSoFar: number) => void;
@@ -20,7 +23,7 @@ export interface SyntheticOptions {
 
 export function createSyntheticInstance(driver: Driver, options: SyntheticOptions): ReadonlyMap<string, number> {
   return driver.transaction(() => {
-    const seed = new SeedBuilder(driver);
+    const seed = new SeedBuilder(driver, { registry: options.registry });
     const organizations = Math.max(1, Math.round(options.rows / ROWS_PER_ORGANIZATION));
     let rows = 0;
     for (let o = 0; o < organizations; o++) {

@@ -4,8 +4,8 @@
  * resumes instead of duplicating rows (§4.1 of the research), and a claim hash per user left
  * unclaimed by an import.
  */
-import { defineModel, dict, f, fk, now } from './define.js';
-import type { Field } from './types.js';
+import { defineModel, dict, f, fk, now } from '../define.js';
+import type { Field } from '../types.js';
 
 /** `BaseImportChunk`: `DefaultFieldsModelExisting` plus the batch's ordinals, pks and maps. */
 const importChunkFields: readonly Field[] = [

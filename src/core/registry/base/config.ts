@@ -1,5 +1,5 @@
-import { defineModel, f, now } from './define.js';
-import { overwritableConfig } from './import-rules.js';
+import { defineModel, f, now } from '../define.js';
+import { overwritableConfig } from '../import-rules.js';
 
 /** Options that change with every install or ping: never in a non-Global export. */
 const optionRules = {

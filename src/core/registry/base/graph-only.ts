@@ -4,7 +4,7 @@
  * Sentry's. One line each: name, table, silos, foreign keys (field: [target, kind, nullable]), unique
  * sets, and relocation dependencies where there are any.
  */
-import { graphOnly } from './define.js';
+import { graphOnly } from '../define.js';
 
 export const graphOnlyModels = [
   graphOnly('feedback.feedback', 'feedback_feedback', ['Region'], { environment: ['sentry.environment', 'FlexibleForeignKey', true], organization_id: ['sentry.organization', 'ImplicitForeignKey', false], project_id: ['sentry.project', 'ImplicitForeignKey', false] }, [['feedback_id']]),

@@ -1,5 +1,5 @@
-import { call, defineModel, dict, f, fk, now } from './define.js';
-import { monitorImport } from './organizations-import.js';
+import { call, defineModel, dict, f, fk, now } from '../define.js';
+import { monitorImport } from '../organizations-import.js';
 
 export const monitor = defineModel({
   model: 'sentry.monitor',

@@ -1,6 +1,6 @@
-import { call, defineModel, dict, f, fk, now } from './define.js';
-import { emailImport, userEmailImport, userImport, userIpImport, userOptionImport, userPermissionImport } from './users-import.js';
-import { overwritableConfig } from './import-rules.js';
+import { call, defineModel, dict, f, fk, now } from '../define.js';
+import { emailImport, userEmailImport, userImport, userIpImport, userOptionImport, userPermissionImport } from '../users-import.js';
+import { overwritableConfig } from '../import-rules.js';
 
 export const authenticator = defineModel({
   model: 'sentry.authenticator',

@@ -1,5 +1,5 @@
-import { defineModel, f, fk, list, now } from './define.js';
-import { organizationImport, organizationMemberImport, orgAuthTokenImport, savedSearchImport } from './organizations-import.js';
+import { defineModel, f, fk, list, now } from '../define.js';
+import { organizationImport, organizationMemberImport, orgAuthTokenImport, savedSearchImport } from '../organizations-import.js';
 
 export const datasecrecywaiver = defineModel({
   model: 'sentry.datasecrecywaiver',

@@ -1,6 +1,6 @@
-import { call, defineModel, dict, f, fk, now } from './define.js';
-import type { RowFields } from './types.js';
-import { apiTokenImport } from './organizations-import.js';
+import { call, defineModel, dict, f, fk, now } from '../define.js';
+import type { RowFields } from '../types.js';
+import { apiTokenImport } from '../organizations-import.js';
 
 /** Tied to an OAuth application: Global; a user's own: Config. */
 const globalIfApplication = (row: RowFields) => (row.application == null ? 'Config' as const : 'Global' as const);

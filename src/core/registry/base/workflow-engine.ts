@@ -1,4 +1,4 @@
-import { defineModel, dict, f, fk, now } from './define.js';
+import { defineModel, dict, f, fk, now } from '../define.js';
 
 // Every model here extends DefaultFieldsModel, whose date_updated (auto_now) and date_added
 // (auto_now_add) come first and are stamped by Sentry on save; `now` stands for that.

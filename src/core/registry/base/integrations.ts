@@ -1,4 +1,4 @@
-import { defineModel, dict, f, fk, now } from './define.js';
+import { defineModel, dict, f, fk, now } from '../define.js';
 
 export const integration = defineModel({
   model: 'sentry.integration',

@@ -1,5 +1,5 @@
-import { defineModel, f, fk, now } from './define.js';
-import { querySubscriptionImport } from './organizations-import.js';
+import { defineModel, f, fk, now } from '../define.js';
+import { querySubscriptionImport } from '../organizations-import.js';
 
 export const alertrule = defineModel({
   model: 'sentry.alertrule',

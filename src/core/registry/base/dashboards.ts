@@ -1,4 +1,4 @@
-import { defineModel, f, fk, now } from './define.js';
+import { defineModel, f, fk, now } from '../define.js';
 
 export const dashboard = defineModel({
   model: 'sentry.dashboard',

@@ -1,5 +1,5 @@
-import { defineModel, dict, f, fk, now } from './define.js';
-import { projectImport, projectKeyImport, projectOptionImport } from './organizations-import.js';
+import { defineModel, dict, f, fk, now } from '../define.js';
+import { projectImport, projectKeyImport, projectOptionImport } from '../organizations-import.js';
 
 export const counter = defineModel({
   model: 'sentry.counter',

@@ -1,5 +1,5 @@
-import { defineModel, f, fk, now } from './define.js';
-import { renewedUuid } from './organizations-import.js';
+import { defineModel, f, fk, now } from '../define.js';
+import { renewedUuid } from '../organizations-import.js';
 
 export const incident = defineModel({
   model: 'sentry.incident',
