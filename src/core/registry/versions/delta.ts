@@ -18,8 +18,8 @@ interface Cited {
 export type Change = Cited & (
   /** A model the older version does not have (an exportable one, or a graph-only Excluded node). */
   | { readonly kind: 'add-model'; readonly model: ModelEntry }
-  /** The same model (same table, same rows) under another name. */
-  | { readonly kind: 'rename-model'; readonly from: string; readonly to: string }
+  /** The same model (same rows) under another name; `table` when its table was renamed too. */
+  | { readonly kind: 'rename-model'; readonly from: string; readonly to: string; readonly table?: string }
   /** Deleted from Sentry: older files still carry its rows. */
   | { readonly kind: 'remove-model'; readonly model: string }
   /** A model whose relocation scope changed (to Excluded: no longer exported, and no table here). */
@@ -32,7 +32,11 @@ export type Change = Cited & (
   | { readonly kind: 'set-uniques'; readonly model: string; readonly uniques: readonly (readonly string[])[] }
   /** Rules added or replaced (merged over the older rules). */
   | { readonly kind: 'set-rules'; readonly model: string; readonly rules: ModelRules }
+  /** Other properties of a model: its silos, custom ordinal, relocation dependencies, lookups. */
+  | { readonly kind: 'change-model'; readonly model: string; readonly set: ModelProperties }
 );
+
+export type ModelProperties = Partial<Pick<ModelEntry, 'table' | 'silos' | 'customOrdinal' | 'relocationDependencies' | 'caseInsensitive' | 'uniqueConditions'>>;
 
 export interface RegistryDelta {
   /** The version the delta makes (`26.8.0`). */
@@ -87,7 +91,7 @@ export function applyDelta(base: Registry, delta: RegistryDelta, extra: Pick<Reg
       case 'rename-model': {
         const entry = get(change.from, change);
         models.delete(change.from);
-        models.set(change.to, { ...entry, name: change.to });
+        models.set(change.to, { ...entry, name: change.to, ...(change.table !== undefined && { table: change.table }) });
         for (const [name, other] of models) models.set(name, renamedTarget(other, change.from, change.to));
         break;
       }
@@ -131,6 +135,9 @@ export function applyDelta(base: Registry, delta: RegistryDelta, extra: Pick<Reg
         models.set(change.model, { ...entry, rules: { ...entry.rules, ...change.rules } });
         break;
       }
+      case 'change-model':
+        models.set(change.model, { ...get(change.model, change), ...change.set });
+        break;
     }
   }
   return {
