@@ -1,29 +1,28 @@
 /**
- * `relocate backup comparators` against Sentry's `test_default_comparators` snapshot (late Sep
- * 2024; the registry follows Sentry of late 2024 / early Jan 2025). Model by model the map equals
- * the snapshot's wherever both have the model, except for a listed set of models Sentry changed in
- * between, each explained below; and for every model that matches, the printed YAML entry is the
- * snapshot's text byte for byte.
+ * `relocate backup comparators` against Sentry's `test_default_comparators` snapshot of 2025-01-08
+ * (upstream 85b64746), which dates from the same time as the registry's verified version: the map
+ * must equal it for all 249 models, and print each entry as the snapshot's text, byte for byte.
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultComparators, describeComparators } from '../../src/core/compare/default-comparators.js';
-
 import { runCli, temporaryFolder } from '../helpers/cli.js';
-import { hasSharedReference, readReference } from '../helpers/shared-reference.js';
 import { REGISTRY } from '../helpers/registry.js';
+import { hasSharedReference, readReference } from '../helpers/shared-reference.js';
 
 interface Entry {
   readonly model_name: string;
   readonly comparators: { readonly class: string; readonly fields: string[] }[];
 }
 
-/** The snapshot's YAML body: its header (with git conflict markers) ends at the second `---` line. */
+const SNAPSHOT = ['snapshots', 'test_comparators', 'test_default_comparators.2025-01-08.pysnap'] as const;
+
+/** The snapshot's YAML body: its header ends at the second `---` line. */
 function snapshotBody(): string {
-  const lines = readReference('snapshots', 'test_comparators', 'test_default_comparators.pysnap').split('\n');
+  const lines = readReference(...SNAPSHOT).split('\n');
   const first = lines.indexOf('---');
   const second = lines.indexOf('---', first + 1);
-  expect([first, second]).toEqual([0, 8]);
+  expect([first, second]).toEqual([0, 4]);
   return lines.slice(second + 1).join('\n');
 }
 
@@ -41,103 +40,44 @@ function entryTexts(yaml: string): Map<string, string> {
   return texts;
 }
 
-const byModel = (entries: readonly Entry[]): Map<string, Entry['comparators']> => new Map(entries.map((entry) => [entry.model_name, entry.comparators]));
-
-// Models the snapshot has and the registry no longer does: Sentry removed them between Sep 2024
-// and the registry's version.
-const SNAPSHOT_ONLY = [
-  'sentry.alertruleexcludedprojects', // removed with AlertRule.include_all_projects
-  'sentry.alertruletriggerexclusion', // removed with it
-  'sentry.incidentseen', // removed late 2024
-  'sentry.incidentsubscription', // removed late 2024 (migrations 0800-0801)
-  'sentry.metricskeyindexer', // removed late 2024
-];
-
-// Models added to Sentry after the snapshot was taken.
-const OURS_ONLY = [
-  'flags.flagwebhooksigningsecretmodel',
-  'sentry.dashboardfavoriteuser',
-  'sentry.dashboardpermissions',
-  'sentry.dashboardpermissionsteam',
-  'sentry.rollbackorganization',
-  'sentry.rollbackuser',
-  'tempest.tempestcredentials',
-  'uptime.uptimesubscriptionregion',
-  'workflow_engine.alertruledetector',
-  'workflow_engine.alertruletriggerdatacondition',
-  'workflow_engine.alertruleworkflow',
-  'workflow_engine.workflowgroupstatus',
-];
-
-const fk = (...fields: string[]) => ({ class: 'ForeignKeyComparator', fields });
-const dates = { class: 'DateUpdatedComparator', fields: ['date_added', 'date_updated'] };
-
-// Models both have whose foreign keys Sentry changed in between: our entries, exactly.
-const CHANGED: Record<string, Entry['comparators']> = {
-  // + scoping_organization_id (the replica of ApiToken's new scoping organization)
-  'hybridcloud.apitokenreplica': [fk('apitoken_id', 'application_id', 'organization', 'scoping_organization_id', 'user_id')],
-  // - project_id: no longer declared a foreign key (a plain id column) in the registry's version
-  'sentry.release': [fk('organization', 'owner_id')],
-  // + integration_id (actions got their integration)
-  'workflow_engine.action': [dates, fk('integration_id')],
-  // + created_by_id, project
-  'workflow_engine.detector': [dates, fk('created_by_id', 'organization', 'owner_team', 'owner_user_id', 'project', 'workflow_condition_group')],
-  // + created_by_id, environment, owner_team, owner_user_id
-  'workflow_engine.workflow': [dates, fk('created_by_id', 'environment', 'organization', 'owner_team', 'owner_user_id', 'when_condition_group')],
-};
-
-describe.skipIf(!hasSharedReference)('default comparators against Sentry\'s snapshot', () => {
+describe.skipIf(!hasSharedReference)("default comparators against Sentry's snapshot of 2025-01-08", () => {
   const snapshotText = snapshotBody();
-  const snapshot = byModel(parse(snapshotText) as Entry[]);
   const cwd = temporaryFolder();
   const printed = ['better-sqlite3', 'sql.js'].map((backend) => runCli(['--backend', backend, 'backup', 'comparators'], cwd));
-  const ours = byModel(parse(printed[0]?.stdout ?? '') as Entry[]);
 
   it('prints the map with exit 0, the same on both backends', () => {
     expect(printed.map((result) => [result.code, result.stderr])).toEqual([[0, ''], [0, '']]);
     expect(printed[1]?.stdout).toBe(printed[0]?.stdout);
-    expect(snapshot.size).toBe(242);
-    expect(ours.size).toBe(249);
   });
 
-  it('prints what the library builds', () => {
+  it('prints what the library builds for the verified version', () => {
     expect(parse(printed[0]?.stdout ?? '')).toEqual(describeComparators(defaultComparators(REGISTRY)));
   });
 
-  it('equals the snapshot model by model, but for the listed models', () => {
-    const onlySnapshot = [...snapshot.keys()].filter((model) => !ours.has(model)).sort();
-    const onlyOurs = [...ours.keys()].filter((model) => !snapshot.has(model)).sort();
-    const differ = [...snapshot.keys()].filter((model) => ours.has(model) && JSON.stringify(ours.get(model)) !== JSON.stringify(snapshot.get(model))).sort();
-    expect(onlySnapshot).toEqual(SNAPSHOT_ONLY);
-    expect(onlyOurs).toEqual(OURS_ONLY);
-    expect(differ).toEqual(Object.keys(CHANGED).sort());
-    for (const [model, comparators] of Object.entries(CHANGED)) expect(ours.get(model), model).toEqual(comparators);
-    for (const model of [...snapshot.keys()].filter((name) => !differ.includes(name) && ours.has(name))) {
-      expect(ours.get(model), model).toEqual(snapshot.get(model));
-    }
+  it('has an entry for each of the 249 models of the registry, as the snapshot does', () => {
+    const theirs = (parse(snapshotText) as Entry[]).map((entry) => entry.model_name);
+    const ours = (parse(printed[0]?.stdout ?? '') as Entry[]).map((entry) => entry.model_name);
+    expect(theirs).toHaveLength(249);
+    expect(ours).toEqual(theirs);
+    expect(ours).toEqual(REGISTRY.models.map((entry) => entry.name));
   });
 
-  it('follows the registry in what differs', () => {
-    expect(SNAPSHOT_ONLY.filter((model) => REGISTRY.find(model) !== undefined)).toEqual([]);
-    expect(OURS_ONLY.filter((model) => REGISTRY.find(model) === undefined)).toEqual([]);
-    for (const [model, comparators] of Object.entries(CHANGED)) {
-      const keys = REGISTRY.find(model)?.foreignKeys.map((key) => key.field).sort();
-      expect(comparators.find((comparator) => comparator.class === 'ForeignKeyComparator')?.fields, model).toEqual(keys);
-    }
-  });
-
-  it('prints each matching model\'s entry as the snapshot\'s text, byte for byte', () => {
+  it("prints every model's entry as the snapshot's text, byte for byte", () => {
     const theirs = entryTexts(snapshotText);
     const mine = entryTexts(printed[0]?.stdout ?? '');
-    expect(theirs.size).toBe(242);
-    expect(mine.size).toBe(249);
-    const differ = new Set([...SNAPSHOT_ONLY, ...OURS_ONLY, ...Object.keys(CHANGED)]);
-    const matching = [...theirs.keys()].filter((model) => !differ.has(model));
-    expect(matching).toHaveLength(242 - 5 - 5);
-    for (const model of matching) expect(mine.get(model), model).toBe(theirs.get(model));
-    // The printed list is in the snapshot's order (by model name), and ends as it does.
-    expect([...mine.keys()]).toEqual([...mine.keys()].sort());
-    expect(printed[0]?.stdout.endsWith('  model_name: workflow_engine.workflowgroupstatus\n')).toBe(true);
-    expect(snapshotText.endsWith('  model_name: workflow_engine.workflowdataconditiongroup\n')).toBe(true);
+    const differ = [...theirs.keys()].filter((model) => mine.get(model) !== theirs.get(model));
+    expect(differ).toEqual([]);
+    expect(printed[0]?.stdout).toBe(`${snapshotText.trimEnd()}\n`);
+  });
+
+  it('gives the four models Sentry added in late 2024 their date and UUID comparators', () => {
+    const ours = new Map((parse(printed[0]?.stdout ?? '') as Entry[]).map((entry) => [entry.model_name, entry.comparators]));
+    expect(ours.get('sentry.dashboardfavoriteuser')?.[0]).toEqual({ class: 'DateUpdatedComparator', fields: ['date_added', 'date_updated'] });
+    expect(ours.get('sentry.rollbackorganization')?.[0]).toEqual({ class: 'DateUpdatedComparator', fields: ['date_updated'] });
+    expect(ours.get('sentry.rollbackuser')?.slice(0, 2)).toEqual([
+      { class: 'UUID4Comparator', fields: ['share_uuid', 'uuid'] },
+      { class: 'DateUpdatedComparator', fields: ['date_updated'] },
+    ]);
+    expect(ours.get('tempest.tempestcredentials')?.[0]).toEqual({ class: 'DateUpdatedComparator', fields: ['date_added', 'date_updated'] });
   });
 });

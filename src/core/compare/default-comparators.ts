@@ -34,6 +34,11 @@ function manualComparators(registry: Registry): Map<string, Comparator[]> {
     ['sentry.orgauthtoken', [new HashObfuscatingComparator('token_hashed', 'token_last_characters')]],
     ['sentry.dashboardwidgetqueryondemand', [new DateUpdatedComparator('date_modified')]],
     ['sentry.dashboardwidgetquery', [new DateUpdatedComparator('date_modified')]],
+    ['sentry.dashboardfavoriteuser', [new DateUpdatedComparator('date_added', 'date_updated')]],
+    // Graph-only here (Excluded), but Sentry's map names them all the same.
+    ['sentry.rollbackorganization', [new DateUpdatedComparator('date_updated')]],
+    ['sentry.rollbackuser', [new UUID4Comparator('share_uuid', 'uuid'), new DateUpdatedComparator('date_updated')]],
+    ['tempest.tempestcredentials', [new DateUpdatedComparator('date_added', 'date_updated')]],
     ['sentry.email', [new DateUpdatedComparator('date_added')]],
     ['sentry.groupsearchview', [new DateUpdatedComparator('date_updated')]],
     ['sentry.organization', [new AutoSuffixComparator('slug')]],
