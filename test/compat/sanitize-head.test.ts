@@ -4,7 +4,7 @@
  * all its datetimes holds; and it imports in Global scope and exports back with 0 findings
  * against the sanitized file, on both backends.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, temporaryFolder } from '../helpers/cli.js';
@@ -77,5 +77,79 @@ describe.skipIf(!hasSharedReference)('sanitizing the head release snapshot', () 
     const compare = cli('backup', 'compare', 'sanitized.json', `${backend}.json`, '--across-versions');
     expect(compare.stdout).toBe('Done, found 0 differences!\n');
     expect(compare.code).toBe(0);
+  });
+});
+
+/** Every string anywhere in a value, JSON text inside strings included (parsed and walked too). */
+function allStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    out.push(value);
+    const text = value.trim();
+    if (text.startsWith('{') || text.startsWith('[')) {
+      try {
+        allStrings(JSON.parse(text) as unknown, out);
+      } catch { /* text, not JSON */ }
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) allStrings(item, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) allStrings(item, out);
+  }
+  return out;
+}
+
+const EMBEDDED_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*/g;
+const EMBEDDED_IP = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+
+/**
+ * Real files keep members' addresses in `user_email` (the head snapshot's are usernames), and
+ * copies of addresses in free text and configs: plant them, then look for every email, IP, token
+ * and secret of the planted file in every string of the sanitized one, whatever its field.
+ */
+describe.skipIf(!hasSharedReference)('sanitizing leaves no identifying value in any field', () => {
+  let original: SentryObject[];
+  let sanitized: SentryObject[];
+  beforeAll(() => {
+    const dir = temporaryFolder();
+    original = JSON.parse(readFileSync(referencePath('snapshots', 'ReleaseTests', 'test_at_head.export.json'), 'utf8')) as SentryObject[];
+    const users = new Map(original.filter((object) => object.model === 'sentry.user').map((object) => [object.pk, object]));
+    for (const object of original) {
+      const user = users.get(object.fields.user_id as number);
+      if (object.model === 'sentry.organizationmember' && user !== undefined) {
+        user.fields.email = `${String(user.fields.username)}@acme.example`;
+        object.fields.user_email = user.fields.email;
+      }
+      if (object.model === 'sentry.savedsearch') object.fields.query = 'assigned:owner@acme.example is:unresolved';
+      if (object.model === 'sentry.option') object.fields.value = JSON.stringify({ allowed: ['198.51.100.7', 'ops@acme.example'] });
+    }
+    writeFileSync(join(dir, 'planted.json'), JSON.stringify(original, null, 2));
+    const run = runCli(['backup', 'sanitize', 'sanitized.json', '--src', 'planted.json', '--silent'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    sanitized = JSON.parse(readFileSync(join(dir, 'sanitized.json'), 'utf8')) as SentryObject[];
+  });
+
+  it('maps each member\'s user_email as its user\'s email', () => {
+    const members = sanitized.filter((object) => object.model === 'sentry.organizationmember' && object.fields.user_id !== null);
+    expect(members.length).toBeGreaterThan(1);
+    const emails = new Map(sanitized.filter((object) => object.model === 'sentry.user').map((object) => [object.pk, object.fields.email]));
+    for (const member of members) {
+      expect(member.fields.user_email).toBe(emails.get(member.fields.user_id as number));
+      expect(String(member.fields.user_email)).not.toContain('acme.example');
+    }
+  });
+
+  it('keeps no email, IP, token or secret of the file anywhere, nested JSON included', () => {
+    const before = original.flatMap((object) => allStrings(object.fields));
+    const identifying = new Set([
+      ...before.flatMap((text) => text.match(EMBEDDED_EMAIL) ?? []),
+      ...before.flatMap((text) => text.match(EMBEDDED_IP) ?? []),
+      ...original.flatMap((object) => Object.entries(object.fields)
+        .filter(([name, value]) => /password|token|secret/.test(name) && typeof value === 'string' && value.length >= 8 && !DATETIME.test(value))
+        .map(([, value]) => value as string)),
+    ]);
+    expect(identifying.size).toBeGreaterThan(15);
+    const after = sanitized.flatMap((object) => allStrings(object.fields));
+    const left = [...identifying].filter((value) => after.some((text) => text.includes(value)));
+    expect(left).toEqual([]);
   });
 });

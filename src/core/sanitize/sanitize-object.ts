@@ -39,38 +39,51 @@ function sanitizeJson(value: unknown, sanitizer: Sanitizer): unknown {
   return value;
 }
 
+/** Every string inside a JSON value with its embedded emails and IPs replaced; keys and shapes stay. */
+function scrubEmbedded(value: unknown, sanitizer: Sanitizer): unknown {
+  if (typeof value === 'string') return sanitizer.embedded(value);
+  if (Array.isArray(value)) return value.map((item) => scrubEmbedded(item, sanitizer));
+  if (value !== null && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubEmbedded(item, sanitizer)]));
+  }
+  return value;
+}
+
 function sanitizeField(field: Field, value: unknown, sanitizer: Sanitizer): unknown {
   if (value === null || value === undefined) return value;
   const kind = fieldClassInfo(field.class).value;
   if (kind === 'datetime') return sanitizer.datetime(value);
-  if (typeof value !== 'string') return value;
+  if (typeof value !== 'string') return kind === 'json' ? scrubEmbedded(value, sanitizer) : value;
   if (field.class === 'EmailField' || field.class === 'CIEmailField') return sanitizer.email(value);
   if (field.class === 'GenericIPAddressField') return sanitizer.ip(value);
   if (field.class === 'URLField' || isUrlName(field.name)) return sanitizer.url(value);
   if (kind === 'uuid' || isUuidName(field.name)) return sanitizer.uuid(value);
   if (TEXT_CLASSES.has(field.class) && isSecretName(field.name)) return sanitizer.string(value);
-  return value;
+  // Free text and JSON text may hold copies of addresses kept elsewhere.
+  return sanitizer.embedded(value);
 }
 
 /** The object's fields, sanitized (a new object; the input is not changed). */
 export function sanitizeFields(entry: ModelEntry, fields: Readonly<Fields>, sanitizer: Sanitizer): Fields {
   const out: Fields = { ...fields };
   const byName = new Map(entry.fields.map((field) => [field.name, field]));
+  const own = entry.rules.sanitize;
+  // The model's own rules take their fields from the file's values, not from the default pass.
+  const ruled = new Set([...(own?.strings ?? []), ...(own?.emails ?? []), ...(own?.jsons ?? [])]);
   for (const [name, value] of Object.entries(out)) {
     const field = byName.get(name);
-    if (field !== undefined) out[name] = sanitizeField(field, value, sanitizer);
+    if (field !== undefined && !ruled.has(name)) out[name] = sanitizeField(field, value, sanitizer);
   }
   const nameField = byName.get('name');
-  if (nameField !== undefined && typeof out.name === 'string' && out.name !== '') {
-    out.name = sanitizer.name(out.name, nameField.maxLength);
+  if (nameField !== undefined && typeof fields.name === 'string' && fields.name !== '') {
+    out.name = sanitizer.name(fields.name, nameField.maxLength);
     const slugField = byName.get('slug');
-    if (slugField !== undefined && typeof out.slug === 'string') {
+    if (slugField !== undefined && typeof fields.slug === 'string') {
       out.slug = Sanitizer.slugify(out.name as string).slice(0, slugField.maxLength ?? 50);
     }
   }
-  const own = entry.rules.sanitize;
-  for (const name of own?.strings ?? []) if (typeof out[name] === 'string') out[name] = sanitizer.string(out[name] as string);
-  for (const name of own?.emails ?? []) if (typeof out[name] === 'string') out[name] = sanitizer.email(out[name] as string);
-  for (const name of own?.jsons ?? []) if (out[name] !== null && out[name] !== undefined) out[name] = sanitizeJson(out[name], sanitizer);
+  for (const name of own?.strings ?? []) if (typeof fields[name] === 'string') out[name] = sanitizer.string(fields[name] as string);
+  for (const name of own?.emails ?? []) if (typeof fields[name] === 'string') out[name] = sanitizer.email(fields[name] as string);
+  for (const name of own?.jsons ?? []) if (fields[name] !== null && fields[name] !== undefined) out[name] = sanitizeJson(fields[name], sanitizer);
   return out;
 }

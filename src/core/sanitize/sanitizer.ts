@@ -24,6 +24,11 @@ export const cryptoRandom: RandomInts = (below) => {
   }
 };
 
+/** Cheap test first: only text with an @ or four dotted numbers can hold what `embedded` replaces. */
+const EMBEDDED_HINT = /@|\d\.\d+\.\d+\.\d/;
+const EMBEDDED_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*/g;
+const EMBEDDED_IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/g;
+
 const UPPER_HEX = 'ABCDEF';
 const UPPER_OTHER = 'GHIJKLMNOPQRSTUVWXYZ';
 const LOWER_HEX = 'abcdef';
@@ -103,6 +108,18 @@ export class Sanitizer {
       const alphabet = classOf(ch);
       return alphabet === undefined ? ch : this.#pick(alphabet);
     }).join(''));
+  }
+
+  /**
+   * Emails and IP addresses inside free text (a search query, an option's value, a JSON config),
+   * each replaced as the field of its kind would be, so that a copy of an address kept in some
+   * other field survives no more than the address itself.
+   */
+  embedded(text: string): string {
+    if (!EMBEDDED_HINT.test(text)) return text;
+    return text
+      .replace(EMBEDDED_EMAIL, (email) => this.email(email))
+      .replace(EMBEDDED_IPV4, (ip) => this.ip(ip));
   }
 
   /** Local part and domain apart, so that addresses of one domain still share it. */

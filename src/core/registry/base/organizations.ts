@@ -75,8 +75,14 @@ export const organizationmember = defineModel({
   table: 'sentry_organizationmember',
   silos: ['Region'],
   scope: 'Organization',
-  // A member invited by someone outside the export is still exported.
-  rules: { import: organizationMemberImport, exportIgnoresMissing: ['inviter_id'] },
+  rules: {
+    import: organizationMemberImport,
+    // A member invited by someone outside the export is still exported.
+    exportIgnoresMissing: ['inviter_id'],
+    // A copy of the user's email in a plain CharField: Sentry's sanitizer leaves it as it is; we
+    // map it as User.email is mapped, so the two stay equal.
+    sanitize: { emails: ['user_email'] },
+  },
   uniques: [['email', 'organization'], ['organization', 'user_id'], ['token']],
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey'),
