@@ -18,8 +18,8 @@ import { heldObjects, importInScope, ImportingError } from '../engine/import/ind
 import { inspectExport } from '../engine/inspect/index.js';
 import { sanitizeExport } from '../engine/sanitize/index.js';
 import { openGivenFile } from './sources.js';
-import type { CountedSource, GivenFile } from './sources.js';
-import type { CompareSummary, Download, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
+import type { CountedSource } from './sources.js';
+import type { CompareSummary, Download, GivenFile, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
 
 /**
  * Files up to this size are parsed once and their objects held for the inspection and both passes
