@@ -40,6 +40,11 @@ export class InspectorSession {
   /** Reads the file for its own problems, then imports it in Global scope into a new database. */
   async open(given: GivenFile, onProgress: (progress: Progress) => void): Promise<OpenSummary> {
     const started = Date.now();
+    // What was open is closed first: after a failed open nothing is open, rather than the previous
+    // file answering for the one that failed (its tables, its downloads).
+    this.#driver?.close();
+    this.#driver = undefined;
+    this.#source = undefined;
     onProgress({ label: `Opening ${given.name}`, done: 0, total: PROGRESS_TOTAL });
     const source = await openGivenFile(given);
     const held = source.size <= HOLD_OBJECTS_UP_TO;
@@ -58,12 +63,8 @@ export class InspectorSession {
     };
     const objects = held ? heldObjects(source) : source;
     const inspected = inspectExport(objects);
-    this.#driver?.close();
     const driver = openSqlJs(this.SQL);
     ensureSchema(driver);
-    this.#driver = driver;
-    this.#source = source;
-    this.#name = given.name;
 
     const rows = new Map<string, SummaryRow>();
     for (const [model, inFile] of inspected.counts) {
@@ -92,11 +93,17 @@ export class InspectorSession {
         row.unknownFields = [...modelReport.unknownFields].map(([field, count]) => ({ field, count }));
       }
     } catch (error) {
-      if (!(error instanceof ImportingError)) throw error;
+      if (!(error instanceof ImportingError)) {
+        driver.close();
+        throw error;
+      }
       importError = { ...error.toFinding(), line: error.line };
     } finally {
       source.onRead = undefined;
     }
+    this.#driver = driver;
+    this.#source = source;
+    this.#name = given.name;
     return {
       name: given.name,
       bytes: source.size,
