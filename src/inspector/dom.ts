@@ -16,6 +16,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
   return element;
 }
 
+/** A table in a box of its own that scrolls both ways (its header row sticks to the box's top). */
+export function scrollBox(table: HTMLElement): HTMLElement {
+  return el('div', { class: 'table-scroll', 'data-testid': 'table-scroll' }, table);
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (element === null) throw new Error(`The page has no #${id}`);

@@ -4,8 +4,9 @@
  * file the local server offers) and renders the tabs. `body[data-state]` says where it is:
  * idle, loading, ready or failed.
  */
+import { wireCompare } from './compare-view.js';
+import type { CompareTab } from './compare-view.js';
 import { byId, el } from './dom.js';
-import { findingsView } from './findings-view.js';
 import { connectSession } from './session-client.js';
 import type { OpenSummary, Progress, SessionApi } from './session-protocol.js';
 import { wireDownloads } from './downloads-view.js';
@@ -17,6 +18,9 @@ const TABS = ['summary', 'problems', 'browse', 'compare', 'downloads'] as const;
 let opened: OpenSummary | undefined;
 let exportFile: File | undefined;
 let keyFile: File | undefined;
+let compareTab: CompareTab | undefined;
+/** Counts opens: when another file is chosen while one opens, only the latest one is shown. */
+let openCount = 0;
 
 function setStatus(text: string, state?: 'loading' | 'ready' | 'failed'): void {
   byId('status-text').textContent = text;
@@ -30,6 +34,15 @@ function showProgress(progress: Progress): void {
   bar.max = Math.max(progress.total, 1);
   bar.value = progress.done;
   byId('status-text').textContent = `${progress.label}… ${progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 0}%`;
+}
+
+/** The page's own label of a picker: the one place that says which file it holds. */
+function setFileLabel(id: string, text: string, look: 'muted' | 'failed' | 'plain' = 'plain'): void {
+  const label = byId(id);
+  label.textContent = text;
+  label.title = text;
+  label.classList.toggle('muted', look === 'muted');
+  label.classList.toggle('failed', look === 'failed');
 }
 
 function currentTab(): (typeof TABS)[number] {
@@ -47,70 +60,76 @@ async function route(session: SessionApi): Promise<void> {
   }
 }
 
-async function openExport(session: SessionApi, file: Blob, name: string): Promise<void> {
-  setStatus(`Opening ${name}…`, 'loading');
-  const started = performance.now();
-  try {
-    opened = await session.open({ file, name, privateKey: keyFile }, showProgress);
-  } catch (error) {
-    opened = undefined;
-    const kind = (error as { kind?: string }).kind;
-    setStatus(`${name}: ${(error as Error).message}${kind === undefined ? '' : ` [${kind}]`}`, 'failed');
-    return;
-  }
-  renderSummary(byId('summary'), opened);
-  renderProblems(byId('problems'), byId('problem-count'), opened);
-  byId('compare-results').replaceChildren();
-  document.body.dataset.openMillis = String(Math.round(performance.now() - started));
-  setStatus(opened.importError === undefined ? `Opened ${name}.` : `Opened ${name}; the import stopped (see Problems).`, 'ready');
-  await route(session);
+/** Empties every tab of what the previous export showed: nothing is open until the next one is. */
+function closeTabs(): void {
+  opened = undefined;
+  byId('summary').replaceChildren();
+  byId('problems').replaceChildren();
+  byId('problem-count').textContent = '';
+  byId('browse').replaceChildren(el('p', {}, 'Open an export to browse its tables.'));
+  compareTab?.reset();
+  byId('download-status').textContent = '';
+  for (const button of byId('downloads').querySelectorAll('button')) button.disabled = true;
 }
 
-async function compareWith(session: SessionApi, file: File): Promise<void> {
-  const panel = byId('compare');
-  const results = byId('compare-results');
-  if (opened === undefined) {
-    results.replaceChildren(el('p', { class: 'error' }, 'Open an export first; the second one is compared with it.'));
+async function openExport(session: SessionApi, file: Blob, name: string): Promise<void> {
+  const previous = opened?.name;
+  closeTabs();
+  setFileLabel('opened-file', `opening ${name}…`, 'muted');
+  setStatus(`Opening ${name}…`, 'loading');
+  const started = performance.now();
+  const ticket = ++openCount;
+  let summary: OpenSummary;
+  try {
+    summary = await session.open({ file, name, privateKey: keyFile }, (progress) => { if (ticket === openCount) showProgress(progress); });
+  } catch (error) {
+    if (ticket !== openCount) return;
+    const kind = (error as { kind?: string }).kind;
+    const reason = `${(error as Error).message}${kind === undefined ? '' : ` [${kind}]`}`;
+    setFileLabel('opened-file', `none open (${name} could not be opened)`, 'failed');
+    byId('summary').replaceChildren(
+      el('div', { class: 'error', 'data-testid': 'open-error' }, el('strong', {}, `Could not open ${name}`), `: ${reason}`),
+      el('p', { class: 'muted' }, `No export is open${previous === undefined ? '' : ` (${previous}, open before, was closed)`}: the tabs show nothing until one opens.`));
+    setStatus(`Could not open ${name}: ${reason}`, 'failed');
     return;
   }
-  panel.dataset.state = 'loading';
-  results.replaceChildren(el('p', {}, `Comparing ${opened.name} with ${file.name}…`));
-  try {
-    const result = await session.compare({ file, name: file.name, privateKey: keyFile }, byId<HTMLInputElement>('across-versions').checked);
-    const notes = [
-      ...result.unknownModels.map((item) => `${item.model}: not a model here (left ${item.left}, right ${item.right} rows), left out`),
-      ...result.oneSidedFields.map((item) => `${item.model}.${item.field}: only on the ${item.side}, left out`),
-    ];
-    results.replaceChildren(
-      el('p', { 'data-testid': 'compare-headline' }, `${opened.name} against ${result.name}: ${result.findings.length} findings.`),
-      ...(notes.length === 0 ? [] : [el('ul', { class: 'muted' }, ...notes.map((note) => el('li', {}, note)))]),
-      findingsView(result.findings));
-    panel.dataset.state = 'ready';
-  } catch (error) {
-    results.replaceChildren(el('p', { class: 'error' }, `${(error as Error).message}`));
-    panel.dataset.state = 'failed';
-  }
+  if (ticket !== openCount) return;
+  opened = summary;
+  renderSummary(byId('summary'), summary);
+  renderProblems(byId('problems'), byId('problem-count'), summary);
+  for (const button of byId('downloads').querySelectorAll('button')) button.disabled = false;
+  setFileLabel('opened-file', name);
+  document.body.dataset.openMillis = String(Math.round(performance.now() - started));
+  setStatus(summary.importError === undefined ? `Opened ${name}.` : `Opened ${name}; the import stopped (see Problems).`, 'ready');
+  await route(session);
 }
 
 const isKey = async (file: File): Promise<boolean> =>
   /\.(pem|key)$/i.test(file.name) || (await file.slice(0, 64).text()).startsWith('-----BEGIN');
 
+function chooseKey(file: File): void {
+  keyFile = file;
+  setFileLabel('key-file', file.name);
+}
+
 function wireOpening(session: SessionApi): void {
   const openInput = byId<HTMLInputElement>('open-file');
   const keyInput = byId<HTMLInputElement>('private-key');
+  // Each input is cleared once read, so that choosing the same file again (fixed on disk) opens it again.
   openInput.addEventListener('change', () => {
-    exportFile = openInput.files?.[0];
-    if (exportFile !== undefined) void openExport(session, exportFile, exportFile.name);
+    const file = openInput.files?.[0];
+    openInput.value = '';
+    if (file === undefined) return;
+    exportFile = file;
+    void openExport(session, file, file.name);
   });
   keyInput.addEventListener('change', () => {
-    keyFile = keyInput.files?.[0];
+    const file = keyInput.files?.[0];
+    keyInput.value = '';
+    if (file === undefined) return;
+    chooseKey(file);
     // A tarball chosen before its key opens as soon as the key is there.
-    if (keyFile !== undefined && exportFile !== undefined && document.body.dataset.state === 'failed') void openExport(session, exportFile, exportFile.name);
-  });
-  const compareInput = byId<HTMLInputElement>('compare-file');
-  compareInput.addEventListener('change', () => {
-    const file = compareInput.files?.[0];
-    if (file !== undefined) void compareWith(session, file);
+    if (exportFile !== undefined && document.body.dataset.state === 'failed') void openExport(session, exportFile, exportFile.name);
   });
   document.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -122,7 +141,7 @@ function wireOpening(session: SessionApi): void {
     document.body.classList.remove('dragging');
     void (async () => {
       const files = [...(event.dataTransfer?.files ?? [])];
-      for (const file of files) if (await isKey(file)) keyFile = file;
+      for (const file of files) if (await isKey(file)) chooseKey(file);
       for (const file of files) if (!(await isKey(file))) exportFile = file;
       if (exportFile !== undefined && files.length > 0) await openExport(session, exportFile, exportFile.name);
     })();
@@ -134,9 +153,13 @@ async function openFromQuery(session: SessionApi): Promise<void> {
   const path = new URLSearchParams(location.search).get('open');
   if (path === null) return;
   const url = new URL(path, location.href);
-  if (url.origin !== location.origin) return setStatus(`Refusing to fetch ${url.href}: not this page's origin`, 'failed');
+  const refuse = (reason: string) => {
+    setFileLabel('opened-file', `none open (${url.pathname} could not be fetched)`, 'failed');
+    setStatus(reason, 'failed');
+  };
+  if (url.origin !== location.origin) return refuse(`Refusing to fetch ${url.href}: not this page's origin`);
   const response = await fetch(url);
-  if (!response.ok) return setStatus(`Could not fetch ${url.pathname}: ${response.status}`, 'failed');
+  if (!response.ok) return refuse(`Could not fetch ${url.pathname}: ${response.status}`);
   await openExport(session, await response.blob(), decodeURIComponent(url.pathname.split('/').pop() ?? 'export.json'));
 }
 
@@ -144,6 +167,8 @@ async function start(): Promise<void> {
   setStatus('Loading SQLite (sql.js)…');
   const session = await connectSession();
   wireOpening(session);
+  compareTab = wireCompare(session, () => opened?.name, () => keyFile);
+  closeTabs();
   wireDownloads(session, (text, failed) => {
     const status = byId('download-status');
     status.textContent = text;

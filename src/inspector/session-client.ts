@@ -5,9 +5,10 @@
  */
 import { loadSqlJs } from '../backends/sql-js/index.js';
 import { InspectorSession } from './session.js';
-import type { Progress, SessionApi, SessionMethod, SessionReply } from './session-protocol.js';
+import { messageId, parseReply, parseResult } from './session-protocol.js';
+import type { Progress, SessionApi, SessionMethod, SessionReply, SessionResult } from './session-protocol.js';
 
-/** An error the session reported, with its kind (DeserializationFailed, InvalidToken, ...). */
+/** An error the session reported, with its kind (DeserializationFailed, InvalidToken, MalformedMessage, ...). */
 export class SessionError extends Error {
   constructor(readonly kind: string, message: string) {
     super(message);
@@ -19,26 +20,57 @@ export async function connectSession(): Promise<SessionApi> {
   return localSession();
 }
 
-function workerSession(worker: Worker): SessionApi {
+/** The part of a Worker the page uses (a stand-in in the unit tests). */
+export interface SessionWorker {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: unknown): void;
+}
+
+interface Waiter {
+  readonly method: SessionMethod;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** The session in a worker: each reply is checked (its shape, then its method's result) before it is used. */
+export function workerSession(worker: SessionWorker): SessionApi {
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (progress: Progress) => void }>();
-  worker.onmessage = (event: MessageEvent<SessionReply>) => {
-    const reply = event.data;
+  const pending = new Map<number, Waiter>();
+  const fail = (ids: Iterable<number>, error: SessionError) => {
+    for (const id of [...ids]) {
+      pending.get(id)?.reject(error);
+      pending.delete(id);
+    }
+  };
+  worker.onmessage = (event) => {
+    let reply: SessionReply;
+    try {
+      reply = parseReply(event.data);
+    } catch (error) {
+      // A reply that names a waiting request fails that request; one that names none fails them all,
+      // since which one it was meant for cannot be known.
+      const id = messageId(event.data);
+      fail(id !== undefined && pending.has(id) ? [id] : pending.keys(), new SessionError('MalformedMessage', (error as Error).message));
+      return;
+    }
     const waiter = pending.get(reply.id);
     if (waiter === undefined) return;
     if ('progress' in reply) return waiter.onProgress?.(reply.progress);
     pending.delete(reply.id);
-    if ('error' in reply) waiter.reject(new SessionError(reply.error.kind, reply.error.message));
-    else waiter.resolve(reply.result);
+    if ('error' in reply) return waiter.reject(new SessionError(reply.error.kind, reply.error.message));
+    try {
+      waiter.resolve(parseResult(waiter.method, reply.result));
+    } catch (error) {
+      waiter.reject(new SessionError('MalformedMessage', (error as Error).message));
+    }
   };
-  worker.onerror = (event) => {
-    for (const waiter of pending.values()) waiter.reject(new SessionError('WorkerFailed', event.message));
-    pending.clear();
-  };
-  const call = <T>(method: SessionMethod, args: unknown[], onProgress?: (progress: Progress) => void): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
+  worker.onerror = (event) => fail(pending.keys(), new SessionError('WorkerFailed', event.message));
+  const call = <M extends SessionMethod>(method: M, args: unknown[], onProgress?: (progress: Progress) => void): Promise<SessionResult<M>> =>
+    new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress !== undefined && { onProgress }) });
+      pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject, ...(onProgress !== undefined && { onProgress }) });
       worker.postMessage({ id, method, args });
     });
   return {

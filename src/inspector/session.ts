@@ -19,8 +19,8 @@ import { heldObjects, importInScope, ImportingError } from '../engine/import/ind
 import { inspectExport } from '../engine/inspect/index.js';
 import { sanitizeExport } from '../engine/sanitize/index.js';
 import { openGivenFile } from './sources.js';
-import type { CountedSource, GivenFile } from './sources.js';
-import type { CompareSummary, Download, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
+import type { CountedSource } from './sources.js';
+import type { CompareSummary, Download, GivenFile, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
 
 /**
  * Files up to this size are parsed once and their objects held for the inspection and both passes
@@ -43,6 +43,11 @@ export class InspectorSession {
   /** Reads the file for its own problems, then imports it in Global scope into a new database. */
   async open(given: GivenFile, onProgress: (progress: Progress) => void): Promise<OpenSummary> {
     const started = Date.now();
+    // What was open is closed first: after a failed open nothing is open, rather than the previous
+    // file answering for the one that failed (its tables, its downloads).
+    this.#driver?.close();
+    this.#driver = undefined;
+    this.#source = undefined;
     onProgress({ label: `Opening ${given.name}`, done: 0, total: PROGRESS_TOTAL });
     const source = await openGivenFile(given);
     const held = source.size <= HOLD_OBJECTS_UP_TO;
@@ -62,12 +67,8 @@ export class InspectorSession {
     const objects = held ? heldObjects(source) : source;
     const registry = this.#registry;
     const inspected = inspectExport(registry, objects);
-    this.#driver?.close();
     const driver = openSqlJs(this.SQL);
     ensureSchema(driver, registry);
-    this.#driver = driver;
-    this.#source = source;
-    this.#name = given.name;
 
     const rows = new Map<string, SummaryRow>();
     for (const [model, inFile] of inspected.counts) {
@@ -97,11 +98,17 @@ export class InspectorSession {
         row.unknownFields = [...modelReport.unknownFields].map(([field, count]) => ({ field, count }));
       }
     } catch (error) {
-      if (!(error instanceof ImportingError)) throw error;
+      if (!(error instanceof ImportingError)) {
+        driver.close();
+        throw error;
+      }
       importError = { ...error.toFinding(), line: error.line };
     } finally {
       source.onRead = undefined;
     }
+    this.#driver = driver;
+    this.#source = source;
+    this.#name = given.name;
     return {
       name: given.name,
       bytes: source.size,

@@ -6,6 +6,7 @@
  */
 import { decryptEncryptedExport } from '../crypto/index.js';
 import type { ImportSource } from '../engine/import/index.js';
+import type { GivenFile } from './session-protocol.js';
 
 const SLICE = 1 << 20;
 
@@ -53,14 +54,6 @@ function blobSource(blob: Blob, Reader: FileReaderSyncClass): CountedSource {
     },
   };
   return source;
-}
-
-/** What the user gave for one export: the file, and the private key when it is encrypted. */
-export interface GivenFile {
-  readonly file: Blob;
-  readonly name: string;
-  /** A private key PEM: the file is then Sentry's encrypted tarball. */
-  readonly privateKey?: Blob | undefined;
 }
 
 /** Whether bytes start like a tar (ustar magic at 257) rather than like JSON. */

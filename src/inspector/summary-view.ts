@@ -3,7 +3,7 @@
  * relocation scope, and what the Global import did with them (written, dropped with reasons,
  * renamed, unknown fields); and the file's own problems on their own tab.
  */
-import { el, formatBytes } from './dom.js';
+import { el, formatBytes, scrollBox } from './dom.js';
 import { findingsView } from './findings-view.js';
 import type { OpenSummary, SummaryRow } from './session-protocol.js';
 
@@ -26,7 +26,7 @@ export function renderSummary(panel: HTMLElement, summary: OpenSummary): void {
       el('th', {}, 'Model'), el('th', {}, 'Relocation scope'), el('th', { class: 'number' }, 'In file'),
       el('th', { class: 'number' }, 'Imported'), el('th', {}, 'Dropped'), el('th', {}, 'Renamed, unknown fields'))),
     el('tbody', {}, ...summary.models.map(summaryRow)));
-  panel.replaceChildren(headline, ...(error === null ? [] : [error]), table);
+  panel.replaceChildren(headline, ...(error === null ? [] : [error]), scrollBox(table));
 }
 
 function summaryRow(row: SummaryRow): HTMLElement {

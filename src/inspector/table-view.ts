@@ -3,7 +3,7 @@
  * the row they point at (`#browse/<model>/pk/<pk>`), which opens the page holding that row and
  * marks it.
  */
-import { el } from './dom.js';
+import { el, scrollBox } from './dom.js';
 import type { RowsPage, SessionApi } from './session-protocol.js';
 
 export const PAGE_SIZE = 50;
@@ -42,8 +42,20 @@ export async function renderTable(panel: HTMLElement, session: SessionApi, model
     offset = found;
   }
   const page = await session.rows(model, offset, PAGE_SIZE);
-  panel.replaceChildren(el('div', { class: 'pager' }, picker, ...pager(page)), rowsTable(page, route?.pk));
-  panel.querySelector('tr.target')?.scrollIntoView({ block: 'center' });
+  const box = scrollBox(rowsTable(page, route?.pk));
+  panel.replaceChildren(el('div', { class: 'pager' }, picker, ...pager(page)), box);
+  const target = box.querySelector('tr.target');
+  if (target !== null) centerIn(box, target);
+}
+
+/**
+ * Brings a row to the middle of its box by scrolling the box alone: scrollIntoView would also
+ * scroll every scrollable ancestor, the page included, and sideways too.
+ */
+function centerIn(box: HTMLElement, row: Element): void {
+  const boxTop = box.getBoundingClientRect().top;
+  const rowBox = row.getBoundingClientRect();
+  box.scrollTop += rowBox.top - boxTop - (box.clientHeight - rowBox.height) / 2;
 }
 
 function pager(page: RowsPage): (HTMLElement | string)[] {

@@ -4,12 +4,11 @@
  */
 import { loadSqlJs } from '../backends/sql-js/index.js';
 import { InspectorSession } from './session.js';
-import { describeError } from './session-protocol.js';
+import { describeError, messageId, parseRequest } from './session-protocol.js';
 import type { Download, Progress, SessionReply, SessionRequest } from './session-protocol.js';
-import type { GivenFile } from './sources.js';
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<SessionRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   postMessage(message: SessionReply, transfer?: Transferable[]): void;
 }
 const scope = globalThis as unknown as WorkerScope;
@@ -29,20 +28,28 @@ function throttled(id: number): (progress: Progress) => void {
 }
 
 async function run(target: InspectorSession, request: SessionRequest): Promise<unknown> {
-  const args = request.args;
   switch (request.method) {
-    case 'open': return target.open(args[0] as GivenFile, throttled(request.id));
-    case 'rows': return target.rows(args[0] as string, args[1] as number, args[2] as number);
-    case 'offsetOf': return target.offsetOf(args[0] as string, args[1] as number, args[2] as number);
-    case 'compare': return target.compare(args[0] as GivenFile, args[1] as boolean);
-    case 'exportSubset': return target.exportSubset(args[0] as Parameters<InspectorSession['exportSubset']>[0]);
-    case 'sanitize': return target.sanitize(args[0] as number);
+    case 'open': return target.open(request.args[0], throttled(request.id));
+    case 'rows': return target.rows(...request.args);
+    case 'offsetOf': return target.offsetOf(...request.args);
+    case 'compare': return target.compare(...request.args);
+    case 'exportSubset': return target.exportSubset(...request.args);
+    case 'sanitize': return target.sanitize(...request.args);
     case 'database': return target.database();
   }
 }
 
 scope.onmessage = (event) => {
-  const request = event.data;
+  let request: SessionRequest;
+  try {
+    request = parseRequest(event.data);
+  } catch (error) {
+    const id = messageId(event.data);
+    // Without an id there is no request to answer: thrown, it reaches the page as the worker's error event.
+    if (id === undefined) throw error;
+    scope.postMessage({ id, error: describeError(error) });
+    return;
+  }
   session.then((target) => run(target, request)).then(
     (result) => {
       const bytes = (result as Partial<Download> | undefined)?.bytes;
