@@ -6,6 +6,7 @@ import initSqlJs from 'sql.js';
 import { openBetterSqlite3 } from '../dist/backends/better-sqlite3/index.js';
 import { openSqlJs } from '../dist/backends/sql-js/index.js';
 import { ensureSchema, schemaStatements, VERIFIED_REGISTRY } from '../dist/index.js';
+import { sqliteDialect } from '../dist/db/sqlite-dialect.js';
 
 const STORED_MODELS = VERIFIED_REGISTRY.stored;
 
@@ -24,7 +25,7 @@ function time(fn) {
 function rawBetterSqlite3() {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const statement of schemaStatements(VERIFIED_REGISTRY)) db.exec(statement);
+  for (const statement of schemaStatements(VERIFIED_REGISTRY, sqliteDialect)) db.exec(statement);
   const insert = db.prepare(INSERT);
   const write = time(() => db.transaction(() => { for (let i = 0; i < ROWS; i++) insert.run(row(i)); })());
   const read = time(() => { let n = 0; for (const _ of db.prepare(SELECT).iterate()) n++; return n; });
@@ -35,7 +36,7 @@ function rawBetterSqlite3() {
 function rawSqlJs() {
   const db = new SQL.Database();
   db.exec('PRAGMA foreign_keys = ON');
-  for (const statement of schemaStatements(VERIFIED_REGISTRY)) db.exec(statement);
+  for (const statement of schemaStatements(VERIFIED_REGISTRY, sqliteDialect)) db.exec(statement);
   const insert = db.prepare(INSERT);
   const write = time(() => { db.exec('BEGIN'); for (let i = 0; i < ROWS; i++) insert.run(row(i)); db.exec('COMMIT'); });
   insert.free();

@@ -16,7 +16,7 @@ export interface SchemaStatus {
 }
 
 function userTables(driver: Driver): string[] {
-  return driver.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map((row) => row.name as string);
+  return driver.prepare(driver.dialect.listTablesSql).all().map((row) => row.name as string);
 }
 
 /** The schema version the database records, undefined for an empty database; refuses a database that is not ours. */
@@ -34,7 +34,7 @@ export function ensureSchema(driver: Driver, registry: Registry): SchemaStatus {
   const found = recordedSchemaVersion(driver);
   if (found === undefined) {
     driver.transaction(() => {
-      for (const statement of schemaStatements(registry)) driver.exec(statement);
+      for (const statement of schemaStatements(registry, driver.dialect)) driver.exec(statement);
     });
     return { created: true, version: registry.schemaVersion };
   }

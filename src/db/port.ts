@@ -5,6 +5,7 @@
  * driver it has.
  */
 import { RelocateError } from '../core/errors.js';
+import type { Dialect } from './dialect.js';
 
 export type SqlValue = null | number | string | Uint8Array;
 /** Positional parameters (`?`); both drivers name parameters differently, so the port uses none. */
@@ -26,10 +27,12 @@ export interface Statement {
   values(params?: Params): IterableIterator<SqlValue[]>;
 }
 
-export type DriverName = 'better-sqlite3' | 'sql.js';
+export type DriverName = 'better-sqlite3' | 'sql.js' | 'postgres';
 
 export interface Driver {
   readonly name: DriverName;
+  /** The SQL that differs between backends: the engine builds its statements from these pieces. */
+  readonly dialect: Dialect;
   /** DDL, or several statements separated by semicolons; no parameters, no rows. */
   exec(sql: string): void;
   /** A prepared statement; the driver owns it and frees it on close. */

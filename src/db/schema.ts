@@ -1,18 +1,21 @@
 /**
- * The SQLite schema, generated from the registry: one STRICT table per stored model with Sentry's
- * table and column names, NOT NULL, a UNIQUE constraint per unique set, a FOREIGN KEY per key
- * whose target has a table, CHECKs for declared maximum lengths, and an index per foreign key
- * (SQLite needs one to delete parents without scanning every child table).
+ * The schema of a relocate database, generated from the registry with the backend's dialect: one
+ * table per stored model with Sentry's table and column names, NOT NULL, a UNIQUE constraint per
+ * unique set, a FOREIGN KEY per key whose target has a table, maximum lengths enforced, and an
+ * index per foreign key (SQLite needs one to delete parents without scanning every child table).
  */
 import { fieldClassInfo } from '../core/registry/field-classes.js';
 import type { Registry } from '../core/registry/registry.js';
 import type { Field, FieldDefault, ModelEntry } from '../core/registry/types.js';
+import { quoteIdentifier } from './dialect.js';
+import type { Dialect } from './dialect.js';
+
+export { quoteIdentifier };
 
 export const META_TABLE = 'relocate_meta';
 
-export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-
-function sqlLiteral(value: unknown): string {
+/** A value as an SQL literal (text quoted; JSON values as their text). */
+export function sqlLiteral(value: unknown): string {
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return String(value);
@@ -21,21 +24,19 @@ function sqlLiteral(value: unknown): string {
 }
 
 /** The DDL default for a literal default; callables (`now`, `uuid4`, ...) are the engine's job. */
-function defaultClause(field: Field, fieldDefault: FieldDefault | undefined): string {
+function defaultClause(dialect: Dialect, field: Field, fieldDefault: FieldDefault | undefined): string {
   if (fieldDefault === undefined || !('value' in fieldDefault)) return '';
   const { value } = fieldDefault;
   const info = fieldClassInfo(field.class);
   // JSON and array fields hold JSON text: a default of "" for a JSONField is the JSON string "".
-  const stored = info.value === 'json' || info.value === 'array' ? JSON.stringify(value) : value;
-  return ` DEFAULT ${sqlLiteral(stored)}`;
+  const stored = info.value === 'json' || info.value === 'array' ? JSON.stringify(value) : typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  return ` DEFAULT ${dialect.defaultValue(field, stored as string | number | null)}`;
 }
 
-/** The column's type, adjusted for the DDL: JSON and arrays are text. */
-function columnDefinition(field: Field): string {
-  const info = fieldClassInfo(field.class);
-  const parts = [quoteIdentifier(field.column), info.sqlite];
+function columnDefinition(dialect: Dialect, field: Field): string {
+  const parts = [quoteIdentifier(field.column), dialect.columnType(field)];
   if (!field.nullable) parts.push('NOT NULL');
-  return parts.join(' ') + defaultClause(field, field.default);
+  return parts.join(' ') + defaultClause(dialect, field, field.default);
 }
 
 /**
@@ -52,13 +53,11 @@ export function columnsOf(entry: ModelEntry, fieldNames: readonly string[]): str
   });
 }
 
-export function createTableSql(entry: ModelEntry, tables: ReadonlyMap<string, string>): string {
-  const lines = ['"id" INTEGER PRIMARY KEY AUTOINCREMENT', ...entry.fields.map(columnDefinition)];
+export function createTableSql(dialect: Dialect, entry: ModelEntry, tables: ReadonlyMap<string, string>): string {
+  const lines = [dialect.primaryKey, ...entry.fields.map((field) => columnDefinition(dialect, field))];
   for (const field of entry.fields) {
-    if (field.maxLength !== undefined && fieldClassInfo(field.class).sqlite === 'TEXT') {
-      const name = quoteIdentifier(`max_length:${field.column}`);
-      lines.push(`CONSTRAINT ${name} CHECK (length(${quoteIdentifier(field.column)}) <= ${field.maxLength})`);
-    }
+    const check = dialect.lengthCheck(field);
+    if (check !== undefined) lines.push(check);
   }
   for (const set of entry.uniques) {
     if (set.length === 1 && set[0] === 'id') continue;
@@ -68,9 +67,9 @@ export function createTableSql(entry: ModelEntry, tables: ReadonlyMap<string, st
   for (const field of entry.fields) {
     const target = field.foreignKey && tables.get(field.foreignKey.model);
     if (target === undefined) continue;
-    lines.push(`FOREIGN KEY (${quoteIdentifier(field.column)}) REFERENCES ${quoteIdentifier(target)} ("id")`);
+    lines.push(`FOREIGN KEY (${quoteIdentifier(field.column)}) REFERENCES ${quoteIdentifier(target)} ("id")${dialect.foreignKeySuffix}`);
   }
-  return `CREATE TABLE ${quoteIdentifier(entry.table)} (\n  ${lines.join(',\n  ')}\n) STRICT`;
+  return `CREATE TABLE ${quoteIdentifier(entry.table)} (\n  ${lines.join(',\n  ')}\n)${dialect.tableSuffix}`;
 }
 
 function indexSql(entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
@@ -92,21 +91,27 @@ function conditionalUniqueSql(entry: ModelEntry): string[] {
 }
 
 /** Indexes for the lookups that ignore case (username and slug collisions, shared emails). */
-function caseInsensitiveIndexSql(entry: ModelEntry): string[] {
-  return columnsOf(entry, entry.caseInsensitive ?? []).map((column) =>
-    `CREATE INDEX ${quoteIdentifier(`${entry.table}__${column}__nocase`)} ON ${quoteIdentifier(entry.table)} (${quoteIdentifier(column)} COLLATE NOCASE)`);
+function caseInsensitiveIndexSql(dialect: Dialect, entry: ModelEntry): string[] {
+  return columnsOf(entry, entry.caseInsensitive ?? []).map((column) => dialect.caseInsensitiveIndex(`${entry.table}__${column}__nocase`, entry.table, column));
 }
 
-/** Every statement that makes a new database for a Sentry version, in an order SQLite accepts. */
-export function schemaStatements(registry: Registry): string[] {
+/** relocate's own tables beside Sentry's: what it records about the database. */
+export function bookkeepingStatements(dialect: Dialect, registry: Registry): string[] {
+  return [
+    `CREATE TABLE ${quoteIdentifier(META_TABLE)} (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n)${dialect.tableSuffix}`,
+    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`,
+  ];
+}
+
+/** Every statement that makes a new database for a Sentry version, in an order the database accepts. */
+export function schemaStatements(registry: Registry, dialect: Dialect): string[] {
   const stored = registry.stored;
   const tables = new Map(stored.map((entry) => [entry.name, entry.table]));
   return [
-    `CREATE TABLE ${quoteIdentifier(META_TABLE)} (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n) STRICT`,
-    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`,
-    ...stored.map((entry) => createTableSql(entry, tables)),
+    ...bookkeepingStatements(dialect, registry),
+    ...stored.map((entry) => createTableSql(dialect, entry, tables)),
     ...stored.flatMap((entry) => indexSql(entry, tables)),
     ...stored.flatMap(conditionalUniqueSql),
-    ...stored.flatMap(caseInsensitiveIndexSql),
+    ...stored.flatMap((entry) => caseInsensitiveIndexSql(dialect, entry)),
   ];
 }

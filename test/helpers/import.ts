@@ -44,7 +44,7 @@ export function rows(driver: Driver, model: string): Record<string, unknown>[] {
 export function clearTables(driver: Driver, resetSequences = false): void {
   driver.transaction(() => {
     for (const entry of reversedDependencies(REGISTRY.stored)) driver.prepare(`DELETE FROM "${entry.table}"`).run();
-    if (resetSequences) driver.prepare('DELETE FROM "sqlite_sequence"').run();
+    if (resetSequences) for (const statement of driver.dialect.resetSequences(REGISTRY.stored.map((entry) => entry.table))) driver.exec(statement);
   });
 }
 

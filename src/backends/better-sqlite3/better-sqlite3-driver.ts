@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Database as NativeDatabase, Statement as NativeStatement } from 'better-sqlite3';
 import { DatabaseError, checkIntegers, checkParams, toPortError, toSafeNumber } from '../../db/port.js';
 import type { Driver, Params, Row, RunResult, SqlValue, Statement } from '../../db/port.js';
+import { sqliteDialect } from '../../db/sqlite-dialect.js';
 
 function bind(params: Params | undefined): readonly unknown[] {
   checkParams(params);
@@ -89,6 +90,7 @@ class BetterSqlite3Statement implements Statement {
 
 export class BetterSqlite3Driver implements Driver {
   readonly name = 'better-sqlite3' as const;
+  readonly dialect = sqliteDialect;
   readonly #db: NativeDatabase;
   readonly #statements = new Map<string, BetterSqlite3Statement>();
 

@@ -8,6 +8,7 @@
  */
 import { checkParams, toPortError, toSafeNumber } from '../../db/port.js';
 import type { Driver, Params, Row, RunResult, SqlValue, Statement } from '../../db/port.js';
+import { sqliteDialect } from '../../db/sqlite-dialect.js';
 
 /** The structural subset of sql.js this driver uses (its published types lack `useBigInt`). */
 export interface SqlJsStatement {
@@ -146,6 +147,7 @@ class SqlJsDriverStatement implements Statement {
 
 export class SqlJsDriver implements Driver {
   readonly name = 'sql.js' as const;
+  readonly dialect = sqliteDialect;
   readonly #db: SqlJsDatabase;
   readonly #statements = new Map<string, SqlJsDriverStatement>();
   #depth = 0;

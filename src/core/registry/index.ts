@@ -7,8 +7,10 @@
 export { Registry } from './registry.js';
 export type { RegistrySpec, Removal, Upstream } from './registry.js';
 export {
-  REGISTRIES, VERIFIED_REGISTRY, NEWEST_REGISTRY, SENTRY_25_1_0, registryFor, registryForSchema, describeRegistryVersions,
+  REGISTRIES, DELTAS, VERIFIED_REGISTRY, NEWEST_REGISTRY, SENTRY_25_1_0, registryFor, registryForSchema, describeRegistryVersions, fileVersionsOf,
 } from './versions/index.js';
+export { compareVersions, describeFileVersions, fileVersions, registryForFile } from './versions/file-versions.js';
+export type { FileShape, FileVersions, VersionBound } from './versions/file-versions.js';
 export type { Change, RegistryDelta } from './versions/delta.js';
 export type { ModelEntry, Field, ForeignKey, ForeignFieldKind, Silo, FieldDefault } from './types.js';
 export type { FieldClass, SqliteType, ValueKind } from './field-classes.js';

@@ -35,7 +35,8 @@ function memberUserIds(driver: Driver, registry: Registry, slugs: readonly strin
 
 /** Users with is_staff or is_superuser, or any UserPermission or UserRoleUser row. */
 export function globallyPrivilegedUsers(driver: Driver, registry: Registry): Set<number> {
-  const sql = `SELECT "id" FROM ${q(registry.get('sentry.user').table)} WHERE "is_staff" = 1 OR "is_superuser" = 1 ` +
+  const { dialect } = driver;
+  const sql = `SELECT "id" FROM ${q(registry.get('sentry.user').table)} WHERE ${dialect.isTrue('"is_staff"')} OR ${dialect.isTrue('"is_superuser"')} ` +
     `UNION SELECT "user_id" FROM ${q(registry.get('sentry.userpermission').table)} ` +
     `UNION SELECT "user_id" FROM ${q(registry.get('sentry.userroleuser').table)}`;
   return new Set(driver.prepare(sql).all().map((row) => row.id as number));

@@ -9,6 +9,7 @@ import { quoteIdentifier as q } from '../../db/schema.js';
 
 export function clearAllTables(driver: Driver, registry: Registry, resetSequences = true): void {
   // Dependents first: the reverse of the sorted order (the engine's own tables sort with the graph).
-  for (const entry of [...registry.sorted].reverse()) if (entry.stored) driver.prepare(`DELETE FROM ${q(entry.table)}`).run();
-  if (resetSequences) driver.prepare('DELETE FROM "sqlite_sequence"').run();
+  const tables = [...registry.sorted].reverse().filter((entry) => entry.stored).map((entry) => entry.table);
+  for (const table of tables) driver.prepare(`DELETE FROM ${q(table)}`).run();
+  if (resetSequences) for (const statement of driver.dialect.resetSequences(tables)) driver.exec(statement);
 }

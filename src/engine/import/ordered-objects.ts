@@ -10,7 +10,7 @@ import { fileObjects, parseElement } from './file-objects.js';
 import type { FileObject, ImportSource } from './file-objects.js';
 import type { ScanResult } from './scan-file.js';
 import type { Registry } from '../../core/registry/registry.js';
-const STAGE = 'temp.relocate_import_stage';
+const STAGE = 'relocate_import_stage';
 
 export function* orderedObjects(driver: Driver, registry: Registry, source: ImportSource, scan: ScanResult): Generator<FileObject> {
   const rank = (model: string): number | undefined => registry.rank(model);
@@ -23,16 +23,18 @@ export function* orderedObjects(driver: Driver, registry: Registry, source: Impo
     yield* source.parsed.filter((object) => scan.counts.has(object.model)).sort((a, b) => (rank(a.model) as number) - (rank(b.model) as number));
     return;
   }
-  driver.exec(`CREATE TABLE ${STAGE} ("rank" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "line" INTEGER NOT NULL, "text" TEXT NOT NULL, PRIMARY KEY ("rank", "seq"))`);
+  const { dialect } = driver;
+  const stage = dialect.temporaryTable(STAGE);
+  driver.exec(dialect.createTemporaryTable(STAGE, '"rank" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "line" INTEGER NOT NULL, "text" TEXT NOT NULL, PRIMARY KEY ("rank", "seq")'));
   try {
-    const insert = driver.prepare(`INSERT INTO ${STAGE} ("rank", "seq", "line", "text") VALUES (?, ?, ?, ?)`);
+    const insert = driver.prepare(`INSERT INTO ${stage} ("rank", "seq", "line", "text") VALUES (?, ?, ?, ?)`);
     for (const element of arrayElements(source.chunks())) {
       const object = parseElement(element);
       const place = rank(object.model);
       if (place !== undefined && scan.counts.has(object.model)) insert.run([place, element.index, element.line, element.text]);
     }
     // Read back in pages: a driver may not write while a read is still open on it.
-    const page = driver.prepare(`SELECT "rank", "seq", "line", "text" FROM ${STAGE} WHERE ("rank", "seq") > (?, ?) ORDER BY "rank", "seq" LIMIT 500`);
+    const page = driver.prepare(`SELECT "rank", "seq", "line", "text" FROM ${stage} WHERE ("rank", "seq") > (?, ?) ORDER BY "rank", "seq" LIMIT 500`);
     let after: [number, number] = [-1, -1];
     for (;;) {
       const rows = page.all(after);
@@ -42,6 +44,6 @@ export function* orderedObjects(driver: Driver, registry: Registry, source: Impo
       after = [last.rank as number, last.seq as number];
     }
   } finally {
-    driver.exec(`DROP TABLE IF EXISTS ${STAGE}`);
+    driver.exec(`DROP TABLE IF EXISTS ${stage}`);
   }
 }

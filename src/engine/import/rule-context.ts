@@ -8,8 +8,8 @@ import type { ImportRuleContext, ImportingRow, MappedPk, StoredValue } from '../
 import type { ModelEntry } from '../../core/registry/types.js';
 import type { ImportScope } from '../../core/scopes.js';
 import type { Driver, SqlValue } from '../../db/port.js';
-import { columnsOf, quoteIdentifier as q } from '../../db/schema.js';
-import { insertRow, sqlOfShape, updateRow } from '../../db/store.js';
+import { columnsOf } from '../../db/schema.js';
+import { findRow, insertFields, insertRow, updateRow } from '../../db/store.js';
 import type { PrimaryKeyMap } from './primary-key-map.js';
 import type { ModelImportReport } from './import-report.js';
 
@@ -65,18 +65,14 @@ export class RuleContext implements ImportRuleContext {
   }
 
   find(model: string, where: Readonly<Record<string, StoredValue>>, options: { readonly nocase?: readonly string[] } = {}): number | undefined {
-    const names = Object.keys(where);
-    const params: SqlValue[] = [];
-    // The statement depends on the model, the names, which values are null and which compare without case.
-    let shape = 'find';
-    for (const name of names) {
-      const value = where[name] as StoredValue;
-      if (value !== null) params.push(value);
-      shape += value === null ? ` ${name}:null` : options.nocase?.includes(name) === true ? ` ${name}:nocase` : ` ${name}`;
-    }
     const entry = this.options.registry.get(model);
-    const sql = sqlOfShape(entry, shape, () => findSql(entry, names, where, options.nocase ?? []));
-    return this.driver.prepare(sql).get(params)?.id as number | undefined;
+    const names = Object.keys(where);
+    const columns = columnsOf(entry, names);
+    return findRow(this.driver, entry, names.map((name, i) => ({
+      column: columns[i] as string,
+      value: where[name] as SqlValue,
+      nocase: options.nocase?.includes(name) === true,
+    })));
   }
 
   insert(row: ImportingRow, options: { readonly keepPk?: boolean } = {}): number {
@@ -84,7 +80,7 @@ export class RuleContext implements ImportRuleContext {
     const keepPk = options.keepPk === true;
     const values: SqlValue[] = keepPk ? [row.oldPk] : [];
     for (const field of entry.fields) values.push((row.fields[field.name] ?? null) as SqlValue);
-    return this.driver.prepare(insertSql(entry, keepPk)).run(values).lastInsertRowid;
+    return insertFields(this.driver, entry, values, keepPk);
   }
 
   update(row: ImportingRow, pk: number): void {
@@ -117,25 +113,6 @@ export class RuleContext implements ImportRuleContext {
   }
 }
 
-
-/** `SELECT "id" … LIMIT 1` for one shape of lookup. */
-function findSql(entry: ModelEntry, names: readonly string[], where: Readonly<Record<string, StoredValue>>, nocase: readonly string[]): string {
-  const columns = columnsOf(entry, names);
-  const conditions = names.map((name, i) => {
-    const column = q(columns[i] as string);
-    if (where[name] === null) return `${column} IS NULL`;
-    return nocase.includes(name) ? `${column} = ? COLLATE NOCASE` : `${column} = ?`;
-  });
-  return `SELECT "id" FROM ${q(entry.table)} WHERE ${conditions.join(' AND ')} LIMIT 1`;
-}
-
-/** The INSERT of every column of a model (and its pk, when kept). */
-function insertSql(entry: ModelEntry, keepPk: boolean): string {
-  return sqlOfShape(entry, `insert-all ${keepPk}`, () => {
-    const columns = [...(keepPk ? ['id'] : []), ...entry.fields.map((field) => field.column)];
-    return `INSERT INTO ${q(entry.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  });
-}
 
 /** Field name → stored value, as column → value (fields the model lacks are ignored). */
 function byColumn(entry: ModelEntry, fields: Readonly<Record<string, StoredValue>>): Record<string, SqlValue> {

@@ -7,8 +7,11 @@ import { Registry } from '../registry.js';
 import { applyDelta, renamesOf } from './delta.js';
 import type { RegistryDelta } from './delta.js';
 import { SENTRY_26_DELTA } from './sentry-26.js';
+import { fileVersions } from './file-versions.js';
+import type { FileShape, FileVersions } from './file-versions.js';
 
-const DELTAS: readonly RegistryDelta[] = [SENTRY_26_DELTA];
+/** The deltas, oldest first: each makes the next registry from the one before. */
+export const DELTAS: readonly RegistryDelta[] = [SENTRY_26_DELTA];
 
 /** Django apps whose rows old exports carried (`sites.site` in 23.7) besides Sentry's own. */
 const DJANGO_APP_LABELS = ['sites', 'auth', 'contenttypes', 'sessions'];
@@ -67,4 +70,9 @@ export function registryForSchema(schemaVersion: string): Registry | undefined {
 /** One line per version, oldest first: the version, a tab, what it is. */
 export function describeRegistryVersions(): string {
   return REGISTRIES.map((registry) => `${registry.version}\t${registry.description}`).join('\n');
+}
+
+/** Which known versions a file with these models and fields can come from, and why. */
+export function fileVersionsOf(shape: FileShape): FileVersions {
+  return fileVersions(shape, REGISTRIES, DELTAS);
 }

@@ -1,0 +1,52 @@
+/**
+ * The SQL dialect a backend supplies with its driver: every piece of SQL that is not the same on
+ * SQLite and PostgreSQL. The engine and `db/` build statements from these pieces and never ask
+ * which backend they have. Values cross the port in one form on every backend (booleans as 0/1,
+ * datetimes as Sentry's text, JSON and arrays as JSON text); a dialect's read and write
+ * expressions convert where its columns hold them otherwise.
+ */
+import type { Field, ModelEntry } from '../core/registry/types.js';
+
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+
+  // ---- schema (only for databases relocate makes) ------------------------------------------
+  /** The column type of a field in DDL. */
+  columnType(field: Field): string;
+  /** A column default, given in the port's form (booleans 0/1, JSON as text). */
+  defaultValue(field: Field, value: string | number | null): string;
+  /** The `"id"` column of a new table. */
+  readonly primaryKey: string;
+  /** Text after `CREATE TABLE … (…)`: SQLite's STRICT. */
+  readonly tableSuffix: string;
+  /** A constraint for a text field's maximum length, where the type does not enforce it. */
+  lengthCheck(field: Field): string | undefined;
+  /** The clause after `REFERENCES t ("id")`: PostgreSQL's deferrable keys, as Django makes them. */
+  readonly foreignKeySuffix: string;
+  /** An index for lookups that ignore case. */
+  caseInsensitiveIndex(name: string, table: string, column: string): string;
+  /** The names of the database's own tables (not the engine's temporary ones, not the system's). */
+  readonly listTablesSql: string;
+
+  // ---- reading and writing rows ------------------------------------------------------------
+  /** The select expression that reads a field's column in the port's form. */
+  readColumn(entry: ModelEntry, field: Field): string;
+  /** The parameter expression that writes a field's value (given in the port's form). */
+  writeParam(entry: ModelEntry, field: Field): string;
+  /** A condition comparing a column with one parameter, ignoring ASCII case. */
+  equalsIgnoringCase(column: string): string;
+  /** A boolean column compared with true, in a WHERE clause. */
+  isTrue(column: string): string;
+  /** Appended to an INSERT so that `run()` reports the new row's id. */
+  readonly returningId: string;
+  /** Statements to run after rows were inserted with their ids given (sequences move past them). */
+  afterExplicitIds(table: string): string[];
+  /** Statements that restart every table's id sequence (the tables are empty). */
+  resetSequences(tables: readonly string[]): string[];
+  /** A table that lives as long as the connection and that no one else sees. */
+  createTemporaryTable(name: string, columns: string): string;
+  /** How such a table is named in statements. */
+  temporaryTable(name: string): string;
+}
+
+export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
