@@ -4,38 +4,46 @@
  * once complete, so that a failure leaves nothing at DEST.
  */
 import { readFile } from 'node:fs/promises';
-import { createEncryptedExport, decryptEncryptedExport } from '../crypto/index.js';
+import { createEncryptedExport, decryptEncryptedExport, identifyFile, SNIFF_BYTES } from '../crypto/index.js';
 import type { ImportSource } from '../engine/import/index.js';
 import type { CliIo } from './io.js';
 import { writeFileAtomic } from './io.js';
-import { openSource } from './file-source.js';
+import { DEFAULT_READER, openSource, readInput, refuseWrongKind, shown, unreadable } from './file-source.js';
+import type { InputReader } from './file-source.js';
 
-export async function readInput(path: string): Promise<Uint8Array> {
-  if (path !== '-') return new Uint8Array(await readFile(path));
-  const parts: Buffer[] = [];
-  for await (const part of process.stdin) parts.push(part as Buffer);
-  return new Uint8Array(Buffer.concat(parts));
+export { readInput };
+
+async function readKey(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw unreadable(path, `read the ${what}`, error);
+  }
 }
 
-/** The JSON inside an encrypted export tarball. */
-export async function decryptFile(tarPath: string, privateKeyPath: string): Promise<Uint8Array> {
-  const [tarball, key] = await Promise.all([readInput(tarPath), readFile(privateKeyPath)]);
-  return decryptEncryptedExport(tarball, new Uint8Array(key));
+/** The JSON inside an encrypted export tarball (plain or gzip-compressed). */
+export async function decryptFile(tarPath: string, privateKeyPath: string, reader: InputReader = DEFAULT_READER): Promise<Uint8Array> {
+  const [tarball, key] = await Promise.all([readInput(tarPath, reader.verb), readKey(privateKeyPath, 'private key')]);
+  refuseWrongKind(await identifyFile(tarball.subarray(0, SNIFF_BYTES)), tarPath, reader, true);
+  return decryptEncryptedExport(tarball, key, shown(tarPath));
 }
 
 export function bytesSource(bytes: Uint8Array): ImportSource {
   return { chunks: () => [bytes] };
 }
 
-/** SRC as a source, decrypted first when a private key is given; `release` removes what was spooled. */
-export async function openInput(path: string, privateKeyPath: string | undefined): Promise<{ source: ImportSource; release: () => Promise<void> }> {
-  if (privateKeyPath === undefined) return openSource(path);
-  return { source: bytesSource(await decryptFile(path, privateKeyPath)), release: async () => undefined };
+/**
+ * SRC as a source, decrypted first when a private key is given, refused by name when it is not
+ * the kind of file expected (see `refuseWrongKind`); `release` removes what was spooled.
+ */
+export async function openInput(path: string, privateKeyPath: string | undefined, reader: InputReader = DEFAULT_READER): Promise<{ source: ImportSource; release: () => Promise<void> }> {
+  if (privateKeyPath === undefined) return openSource(path, reader);
+  return { source: bytesSource(await decryptFile(path, privateKeyPath, reader)), release: async () => undefined };
 }
 
 /** Encrypts `json` with the public key in `publicKeyPath` and writes the tarball to DEST (`-`: stdout). */
 export async function writeEncrypted(dest: string, json: Uint8Array, publicKeyPath: string, io: CliIo): Promise<void> {
-  const tarball = await createEncryptedExport(json, new Uint8Array(await readFile(publicKeyPath)));
+  const tarball = await createEncryptedExport(json, await readKey(publicKeyPath, 'public key'));
   if (dest === '-') await io.writeStdout(tarball);
   else await writeFileAtomic(dest, tarball);
 }

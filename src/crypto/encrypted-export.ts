@@ -1,19 +1,33 @@
 /**
  * Sentry's encrypted export tarball: a plain tar of exactly `export.json` (a Fernet token over
  * the export), `data.key` (the Fernet key text wrapped with RSA-OAEP) and `key.pub` (the public
- * key's PEM). Opening one checks the members (exactly these three, regular files, no path
- * tricks), that key.pub is the public half of the private key given, then the token's HMAC.
+ * key's PEM). Opening one inflates it first when it is gzip-compressed (Sentry opens it with
+ * tarfile's "r:*"), checks every tar header's checksum, the members (exactly these three,
+ * regular files, no path tricks), that key.pub is the public half of the private key given,
+ * then the token's HMAC.
  */
 import { packTar, unpackTar } from 'modern-tar';
-import { RelocateError } from '../core/errors.js';
+import { ENCRYPTED_TARBALL, isGzip, isTar } from './file-kind.js';
 import { fernetDecrypt, fernetEncrypt, generateFernetKey } from './fernet.js';
+import { gunzip } from './gzip.js';
 import { DecryptionError, importPrivateKey, importPublicKey, publicPemOf, unwrapKey, wrapKey } from './rsa-keys.js';
+import { InvalidTarballError, verifyTarHeaders } from './tar-headers.js';
+
+export { InvalidTarballError };
 
 const MEMBERS = ['export.json', 'data.key', 'key.pub'] as const;
 
-/** A tarball that is not one of Sentry's encrypted exports. */
-export class InvalidTarballError extends RelocateError {
-  readonly kind = 'InvalidTarball';
+/** The tar itself: `tarball`, or what it inflates to when gzip-compressed. */
+async function plainTar(tarball: Uint8Array, name: string): Promise<Uint8Array> {
+  if (!isGzip(tarball)) return tarball;
+  let tar: Uint8Array;
+  try {
+    tar = await gunzip(tarball);
+  } catch (error) {
+    throw new InvalidTarballError(`${name} is gzip-compressed but does not decompress (${(error as Error).message}): it is damaged or cut short; get an intact copy`, { cause: error });
+  }
+  if (!isTar(tar)) throw new InvalidTarballError(`${name} is gzip-compressed, but what it holds is not a tar, so not ${ENCRYPTED_TARBALL}`);
+  return tar;
 }
 
 export async function createEncryptedExport(json: Uint8Array, publicKeyPem: Uint8Array): Promise<Uint8Array> {
@@ -25,11 +39,16 @@ export async function createEncryptedExport(json: Uint8Array, publicKeyPem: Uint
   return packTar([member('export.json', token), member('data.key', wrapped), member('key.pub', publicKeyPem)]);
 }
 
-/** The three members of a tarball, refused unless exactly those, as regular files. */
-export async function readEncryptedExport(tarball: Uint8Array): Promise<Record<(typeof MEMBERS)[number], Uint8Array>> {
+/**
+ * The three members of a tarball (plain or gzip-compressed), refused unless exactly those, as
+ * regular files, under intact headers; `name` (the user's path) locates a damaged header.
+ */
+export async function readEncryptedExport(tarball: Uint8Array, label = 'the tarball'): Promise<Record<(typeof MEMBERS)[number], Uint8Array>> {
+  const tar = await plainTar(tarball, label);
+  verifyTarHeaders(tar, label);
   let entries: Awaited<ReturnType<typeof unpackTar>>;
   try {
-    entries = await unpackTar(tarball);
+    entries = await unpackTar(tar);
   } catch (error) {
     throw new InvalidTarballError(`Not a tar file: ${(error as Error).message}`, { cause: error });
   }
@@ -48,8 +67,8 @@ export async function readEncryptedExport(tarball: Uint8Array): Promise<Record<(
   return { 'export.json': found.get('export.json') as Uint8Array, 'data.key': found.get('data.key') as Uint8Array, 'key.pub': found.get('key.pub') as Uint8Array };
 }
 
-export async function decryptEncryptedExport(tarball: Uint8Array, privateKeyPem: Uint8Array): Promise<Uint8Array> {
-  const members = await readEncryptedExport(tarball);
+export async function decryptEncryptedExport(tarball: Uint8Array, privateKeyPem: Uint8Array, name = 'the tarball'): Promise<Uint8Array> {
+  const members = await readEncryptedExport(tarball, name);
   const privateKey = await importPrivateKey(privateKeyPem);
   const derived = new TextEncoder().encode(await publicPemOf(privateKey));
   const given = members['key.pub'];

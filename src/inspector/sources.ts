@@ -4,7 +4,7 @@
  * read slice by slice with FileReaderSync, so a large export is never one buffer; on the page's
  * own thread (opened from disk, where workers are not allowed) it is read whole first.
  */
-import { decryptEncryptedExport } from '../crypto/index.js';
+import { SNIFF_BYTES, decryptEncryptedExport, identifyFile } from '../crypto/index.js';
 import type { ImportSource } from '../engine/import/index.js';
 import type { GivenFile } from './session-protocol.js';
 
@@ -56,20 +56,26 @@ function blobSource(blob: Blob, Reader: FileReaderSyncClass): CountedSource {
   return source;
 }
 
-/** Whether bytes start like a tar (ustar magic at 257) rather than like JSON. */
-function looksLikeTar(head: Uint8Array): boolean {
-  return head.length > 262 && new TextDecoder().decode(head.subarray(257, 262)) === 'ustar';
-}
-
+/**
+ * What the file is decides how it is read (crypto/file-kind.ts, the CLI's sniffing too): Sentry's
+ * encrypted tarball (plain or gzip-compressed) needs its key; a SQLite database or another
+ * compressed file is named for what it is; anything else is read as JSON.
+ */
 export async function openGivenFile(given: GivenFile): Promise<CountedSource> {
-  const head = new Uint8Array(await given.file.slice(0, 512).arrayBuffer());
-  if (looksLikeTar(head)) {
+  const kind = await identifyFile(new Uint8Array(await given.file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (kind === 'tar' || kind === 'gzipped-tar') {
     if (given.privateKey === undefined) {
       throw new InspectorInputError('KeyRequired', `${given.name} is an encrypted export (a tarball): choose its private key (PEM) first`);
     }
     const tarball = new Uint8Array(await given.file.arrayBuffer());
     const key = new Uint8Array(await given.privateKey.arrayBuffer());
     return bytesSource(await decryptEncryptedExport(tarball, key));
+  }
+  if (kind === 'sqlite') {
+    throw new InspectorInputError('WrongFileKind', `${given.name} is a SQLite database, not an export: export it first (relocate export global OUT.json --db ${given.name})`);
+  }
+  if (kind === 'gzip' || kind === 'bzip2' || kind === 'xz') {
+    throw new InspectorInputError('WrongFileKind', `${given.name} is ${kind}-compressed${kind === 'gzip' ? ' and holds no tarball' : ''}: decompress it first and open what it holds`);
   }
   const Reader = (globalThis as { FileReaderSync?: FileReaderSyncClass }).FileReaderSync;
   if (Reader !== undefined) return blobSource(given.file, Reader);

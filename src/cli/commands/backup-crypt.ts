@@ -4,16 +4,19 @@
  * DEST is written only when everything worked; decrypt writes the JSON exactly as it was
  * encrypted.
  */
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { generateKeyPair } from '../../crypto/index.js';
+import { SNIFF_BYTES, generateKeyPair, identifyFile } from '../../crypto/index.js';
 import { arrayElements } from '../../core/json/array-elements.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { decryptFile, readInput, writeEncrypted } from '../encryption.js';
-
-const readStdin = () => readInput('-');
+import { refuseWrongKind } from '../file-source.js';
+import type { InputReader } from '../file-source.js';
 import { dash, writeFileAtomic } from '../io.js';
+
+const ENCRYPT: InputReader = { verb: 'encrypt' };
+const DECRYPT: InputReader = { verb: 'decrypt', keyOption: '--decrypt-with', plainAdvice: 'it is not encrypted, so there is nothing to decrypt' };
 
 interface CryptArgs extends GlobalOptions {
   readonly dest: string;
@@ -37,7 +40,8 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('encrypt-with', { type: 'string', demandOption: true, describe: 'The public key (SPKI PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
         const args = dashes(argv as unknown as CryptArgs);
-        const json = args.src === '-' ? await readStdin() : new Uint8Array(await readFile(args.src));
+        const json = await readInput(args.src, ENCRYPT.verb);
+        refuseWrongKind(await identifyFile(json.subarray(0, SNIFF_BYTES)), args.src, ENCRYPT, false);
         // Refuse what is not an export (Sentry's "Invalid input JSON"): the reader checks the array.
         for (const element of arrayElements([json])) void element;
         await writeEncrypted(args.dest, json, args.encryptWith as string, context.io);
@@ -52,7 +56,7 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('decrypt-with', { type: 'string', demandOption: true, describe: 'The private key (PKCS#8 PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
         const args = dashes(argv as unknown as CryptArgs);
-        const json = await decryptFile(args.src, args.decryptWith as string);
+        const json = await decryptFile(args.src, args.decryptWith as string, DECRYPT);
         if (args.dest === '-') await context.io.writeStdout(json);
         else await writeFileAtomic(args.dest, json);
       }),

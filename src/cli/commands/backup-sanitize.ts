@@ -42,9 +42,9 @@ export function sanitizeCommand(context: CommandContext): CommandModule<GlobalOp
 async function runSanitize(context: CommandContext, parsed: SanitizeArgs): Promise<void> {
   const argv: SanitizeArgs = { ...parsed, dest: dash(parsed.dest), src: dash(parsed.src) };
   if (!Number.isInteger(argv.daysOffset)) throw new UsageError(`--days-offset must be a whole number of days, got ${argv.daysOffset}`);
-  const { source, release } = await openInput(argv.src, argv.decryptWith);
+  const { source, release } = await openInput(argv.src, argv.decryptWith, { verb: 'sanitize', keyOption: '--decrypt-with' });
   try {
-    const run = sanitizeExport(source, { registry: chooseRegistry(argv.sentryVersion), daysOffset: argv.daysOffset });
+    const run = sanitizeExport(source, { registry: chooseRegistry(argv.sentryVersion), daysOffset: argv.daysOffset, sourceName: argv.src === '-' ? 'stdin' : argv.src });
     let rows = 0;
     if (argv.encryptWith !== undefined) {
       const collector = new TextCollector();

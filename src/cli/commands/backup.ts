@@ -16,6 +16,7 @@ import { roundtripCommand } from './backup-roundtrip.js';
 import { cryptCommands } from './backup-crypt.js';
 import { sanitizeCommand } from './backup-sanitize.js';
 import { openInput } from '../encryption.js';
+import { InputFileError } from '../file-source.js';
 import { RelocateError } from '../../core/errors.js';
 import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 
@@ -73,9 +74,10 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
 async function runCompare(context: CommandContext, argv: CompareArgs): Promise<number> {
   const side = async (path: string, key: string | undefined, name: 'left' | 'right') => {
     try {
-      return await openInput(path, key);
+      return await openInput(path, key, { verb: 'compare', keyOption: `--decrypt-${name}-with` });
     } catch (error) {
-      if (error instanceof RelocateError) throw new UnreadableTarballError(`Invalid ${name} side tarball: ${error.message}`, { cause: error });
+      // A file that cannot be read, or of the wrong kind, is named as such; the tarball's own problems as Sentry words them.
+      if (error instanceof RelocateError && !(error instanceof InputFileError)) throw new UnreadableTarballError(`Invalid ${name} side tarball: ${error.message}`, { cause: error });
       throw error;
     }
   };

@@ -1,2 +1,2 @@
-export { sanitizeExport } from './sanitize-export.js';
+export { sanitizeExport, UnreadableSourceError } from './sanitize-export.js';
 export type { SanitizeOptions, SanitizeRun } from './sanitize-export.js';

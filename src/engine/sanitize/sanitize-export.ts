@@ -1,16 +1,18 @@
 /**
  * `backup sanitize`: two passes over an export. The first collects every datetime of every known
- * model (so each can be re-drawn between its neighbours); the second yields each object of a
- * known model with its identifying values replaced. Objects of models the registry does not know
- * are dropped (and counted), as Sentry drops them.
+ * model (so each can be re-drawn between its neighbours) and refuses a source that is not an
+ * export; the second yields each object of a known model with its identifying values replaced.
+ * Objects of models the registry does not know are dropped (and counted), as Sentry drops them.
  */
+import { RelocateError } from '../../core/errors.js';
 import type { ExportObject } from '../../core/json/export-writer.js';
 import type { Registry } from '../../core/registry/registry.js';
 import { datetimeFields, sanitizeFields } from '../../core/sanitize/sanitize-object.js';
 import { Sanitizer } from '../../core/sanitize/sanitizer.js';
 import type { RandomInts } from '../../core/sanitize/sanitizer.js';
 import { fileObjects } from '../import/file-objects.js';
-import type { ImportSource } from '../import/file-objects.js';
+import type { FileObject, ImportSource } from '../import/file-objects.js';
+import { ImportingError } from '../import/import-error.js';
 
 export interface SanitizeOptions {
   /** The Sentry version the file's models are read as. */
@@ -19,6 +21,24 @@ export interface SanitizeOptions {
   readonly daysOffset?: number;
   /** A random source (tests pass a seeded one). */
   readonly random?: RandomInts;
+  /** The source's name (the user's path) for messages. */
+  readonly sourceName?: string;
+}
+
+/** A source that is not an export, located (the reader's words are an import's; this is no import). */
+export class UnreadableSourceError extends RelocateError {
+  constructor(readonly kind: string, readonly line: number | undefined, readonly reason: string, name: string | undefined, options?: { cause?: unknown }) {
+    super(`Invalid source JSON${name === undefined ? '' : ` in ${name}`}${line === undefined ? '' : ` at line ${line}`}: ${reason}`, options);
+  }
+}
+
+function* sourceObjects(source: ImportSource, name: string | undefined): Generator<FileObject> {
+  try {
+    yield* fileObjects(source);
+  } catch (error) {
+    if (error instanceof ImportingError) throw new UnreadableSourceError(error.kind, error.line, error.reason, name, { cause: error });
+    throw error;
+  }
 }
 
 export interface SanitizeRun {
@@ -27,9 +47,9 @@ export interface SanitizeRun {
   readonly dropped: Map<string, number>;
 }
 
-function datetimesOf(registry: Registry, source: ImportSource): Set<string> {
+function datetimesOf(registry: Registry, source: ImportSource, name: string | undefined): Set<string> {
   const values = new Set<string>();
-  for (const object of fileObjects(source)) {
+  for (const object of sourceObjects(source, name)) {
     const entry = registry.find(object.model);
     if (entry === undefined) continue;
     for (const name of datetimeFields(entry)) {
@@ -40,12 +60,17 @@ function datetimesOf(registry: Registry, source: ImportSource): Set<string> {
   return values;
 }
 
+/**
+ * Reads the source's datetimes now (so a source that is not an export is refused before anything
+ * is written), then sanitizes its objects as `objects` is iterated.
+ */
 export function sanitizeExport(source: ImportSource, options: SanitizeOptions): SanitizeRun {
   const { registry } = options;
   const dropped = new Map<string, number>();
+  const datetimes = datetimesOf(registry, source, options.sourceName);
   function* objects(): Generator<ExportObject> {
-    const sanitizer = new Sanitizer(datetimesOf(registry, source), options.daysOffset ?? 0, options.random);
-    for (const object of fileObjects(source)) {
+    const sanitizer = new Sanitizer(datetimes, options.daysOffset ?? 0, options.random);
+    for (const object of sourceObjects(source, options.sourceName)) {
       const entry = registry.find(object.model);
       if (entry === undefined || entry.fields.length === 0) {
         dropped.set(object.model, (dropped.get(object.model) ?? 0) + 1);
