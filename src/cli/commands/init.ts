@@ -20,7 +20,7 @@ export function initCommand(context: CommandContext): CommandModule<GlobalOption
         .option('db', dbOption)
         .option('sentry-version', sentryVersionOption)
         .example('$0 init --db sentry.sqlite', 'make sentry.sqlite')
-        .example('$0 init --db new.sqlite --sentry-version 26.8.0', 'a database for a newer Sentry'),
+        .example('$0 init --db new.sqlite --sentry-version 26.9.0', 'a database for a newer Sentry'),
     handler: (argv) =>
       context.run(async () => {
         const wanted = chooseRegistry(argv.sentryVersion);

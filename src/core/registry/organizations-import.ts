@@ -137,3 +137,34 @@ export const savedSearchImport: ImportRules = {
   normalize: (row, context) =>
     row.fields.is_global === 1 && context.scope !== 'Global' ? 'global saved searches are imported only in Global scope' : undefined,
 };
+
+/**
+ * An invite whose token another invite already holds takes that invite's row: the row is written
+ * over with the imported values and a fresh token, and the import maps to it as Existing (Sentry
+ * moves no expiry here: its rule sets an attribute the model does not have).
+ */
+export const organizationMemberInviteImport: ImportRules = {
+  write(row, context) {
+    const token = row.fields.token;
+    const existing = typeof token === 'string' ? context.find('sentry.organizationmemberinvite', { token }) : undefined;
+    if (existing === undefined) return { pk: context.insert(row), kind: 'Inserted' };
+    const fresh = context.random(64, HEX);
+    context.renamed('token', String(token), fresh);
+    row.fields.token = fresh;
+    context.update(row, existing);
+    return { pk: existing, kind: 'Existing' };
+  },
+};
+
+/**
+ * A repository's settings are one row per repository: an imported row for a repository that has
+ * settings already is written over them (Overwrite), else inserted.
+ */
+export const repositorySettingsImport: ImportRules = {
+  write(row, context) {
+    const existing = context.find('sentry.repositorysettings', { repository: row.fields.repository as number });
+    if (existing === undefined) return { pk: context.insert(row), kind: 'Inserted' };
+    context.update(row, existing);
+    return { pk: existing, kind: 'Overwrite' };
+  },
+};

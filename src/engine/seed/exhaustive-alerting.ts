@@ -26,7 +26,8 @@ export function createExhaustiveAlerting(seed: SeedBuilder, parents: AlertingPar
   });
   seed.insert('sentry.ruleactivity', { rule, user_id: owner, type: 1 });
   seed.insert('sentry.rulesnooze', { rule, owner_id: owner, user_id: owner, until: seed.now() });
-  seed.insert('sentry.neglectedrule', { rule, organization, disable_date: seed.now(), opted_out: true });
+  // Neglected rules went in 2026.
+  if (seed.has('sentry.neglectedrule')) seed.insert('sentry.neglectedrule', { rule, organization, disable_date: seed.now(), opted_out: true });
   seed.insert('sentry.monitor', {
     organization_id: organization,
     project_id: project,
@@ -76,7 +77,9 @@ export function createExhaustiveAlerting(seed: SeedBuilder, parents: AlertingPar
   seed.insert('sentry.dashboardtombstone', { organization, slug: 'test-tombstone-in-test-org' });
   const permissions = seed.insert('sentry.dashboardpermissions', { dashboard, is_editable_by_everyone: false });
   seed.insert('sentry.dashboardpermissionsteam', { permissions, team });
-  seed.insert('sentry.dashboardfavoriteuser', { dashboard, user_id: owner });
+  const favourite = { dashboard, user_id: owner };
+  // Favourites are per organization (and ordered) in newer versions.
+  seed.insert('sentry.dashboardfavoriteuser', seed.hasField('sentry.dashboardfavoriteuser', 'organization') ? { ...favourite, organization, position: 0 } : favourite);
 
   const action = seed.insert('sentry.notificationaction', { organization, type: 0, target_type: 0, trigger_type: 0, target_identifier: 'me', target_display: 'Me' });
   seed.insert('sentry.notificationactionproject', { action, project });
@@ -111,9 +114,16 @@ function createWorkflowEngine(seed: SeedBuilder, parents: WorkflowParents): void
   seed.insert('workflow_engine.detectorworkflow', { detector, workflow });
   const dataSource = seed.insert('workflow_engine.datasource', { organization, query_id: 1, type: 'snuba_query_subscription' });
   seed.insert('workflow_engine.datasourcedetector', { data_source: dataSource, detector });
-  seed.insert('workflow_engine.alertruledetector', { alert_rule: alertRule, detector });
-  seed.insert('workflow_engine.alertruleworkflow', { rule, workflow });
-  seed.insert('workflow_engine.alertruletriggerdatacondition', { alert_rule_trigger: trigger, data_condition: condition });
-  // Its group is an Excluded model, so Sentry never exports this row; it exists for coverage.
-  seed.insert('workflow_engine.workflowgroupstatus', { workflow, group: 1 });
+  if (!seed.has('workflow_engine.dataconditionalertruletrigger')) {
+    seed.insert('workflow_engine.alertruledetector', { alert_rule: alertRule, detector });
+    seed.insert('workflow_engine.alertruleworkflow', { rule, workflow });
+    seed.insert('workflow_engine.alertruletriggerdatacondition', { alert_rule_trigger: trigger, data_condition: condition });
+    // Its group is an Excluded model, so Sentry never exports this row; it exists for coverage.
+    seed.insert('workflow_engine.workflowgroupstatus', { workflow, group: 1 });
+    return;
+  }
+  // Since 2025 the legacy side of these lookups is a plain id, not a foreign key.
+  seed.insert('workflow_engine.alertruledetector', { alert_rule_id: alertRule, detector });
+  seed.insert('workflow_engine.alertruleworkflow', { rule_id: rule, workflow });
+  seed.insert('workflow_engine.dataconditionalertruletrigger', { alert_rule_trigger_id: trigger, data_condition: condition });
 }

@@ -4,6 +4,7 @@
  * and searches; alerting, dashboards and the workflow engine come from `exhaustive-alerting.ts`.
  */
 import { createExhaustiveAlerting } from './exhaustive-alerting.js';
+import { createExhaustiveNewerModels } from './exhaustive-newer-models.js';
 import type { SeedBuilder } from './seed-builder.js';
 
 export interface ExhaustiveOrganizationOptions {
@@ -34,6 +35,13 @@ export function createExhaustiveOrganization(seed: SeedBuilder, options: Exhaust
   for (const other of options.otherMembers ?? []) addMember(other, 'member');
   for (const [inviter, email] of options.pendingInvites ?? []) {
     addMember(null, 'member', { email, inviter_id: inviter, invite_status: 1, token: seed.token(64) });
+    // Newer versions keep invites apart, each behind a placeholder member with neither user nor email.
+    if (seed.has('sentry.organizationmemberinvite')) {
+      const placeholder = addMember(null, 'member');
+      seed.insert('sentry.organizationmemberinvite', {
+        organization, organization_member: placeholder, email, inviter_id: inviter, invite_status: 1, role: 'member', token: seed.token(64),
+      });
+    }
   }
   for (const [inviter, users] of options.acceptedInvites ?? []) {
     for (const user of users) addMember(user, 'member', { inviter_id: inviter });
@@ -85,8 +93,9 @@ export function createExhaustiveOrganization(seed: SeedBuilder, options: Exhaust
 
   const integration = seed.insert('sentry.integration', { provider: 'slack', name: `Slack for ${slug}`, external_id: `slack:${slug}`, metadata: {} });
   seed.insert('sentry.organizationintegration', { organization_id: organization, integration, config: { hello: 'hello' } });
-  seed.insert('sentry.projectintegration', { project, integration_id: integration, config: { hello: 'hello' } });
-  seed.insert('sentry.repository', {
+  // Sentry removed project integrations in 2025.
+  if (seed.has('sentry.projectintegration')) seed.insert('sentry.projectintegration', { project, integration_id: integration, config: { hello: 'hello' } });
+  const repository = seed.insert('sentry.repository', {
     organization_id: organization,
     name: 'getsentry/getsentry',
     provider: 'integrations:github',
@@ -98,13 +107,17 @@ export function createExhaustiveOrganization(seed: SeedBuilder, options: Exhaust
 
   seed.insert('sentry.recentsearch', { organization, user_id: owner, type: 0, query: 'some query', query_hash: seed.token(32) });
   seed.insert('sentry.savedsearch', { organization, owner_id: owner, type: 0, name: `saved search for ${slug}`, query: 'is:unresolved', is_global: false });
-  seed.insert('sentry.groupsearchview', { organization, user_id: owner, name: 'Default view', query: 'is:unresolved', query_sort: 'date', position: 0 });
-  seed.insert('sentry.datasecrecywaiver', {
-    organization,
-    access_start: seed.now(),
-    access_end: seed.now(),
-    zendesk_tickets: ['https://example.zendesk.com/agent/tickets/1'],
-  });
+  const view = { organization, user_id: owner, name: 'Default view', query: 'is:unresolved', query_sort: 'date' };
+  // Views lost their position to the per-user stars in 2025.
+  const groupSearchView = seed.insert('sentry.groupsearchview', seed.hasField('sentry.groupsearchview', 'position') ? { ...view, position: 0 } : view);
+  if (seed.has('sentry.datasecrecywaiver')) {
+    seed.insert('sentry.datasecrecywaiver', {
+      organization,
+      access_start: seed.now(),
+      access_end: seed.now(),
+      zendesk_tickets: ['https://example.zendesk.com/agent/tickets/1'],
+    });
+  }
   seed.insert('sentry.customdynamicsamplingruleproject', {
     custom_dynamic_sampling_rule: seed.insert('sentry.customdynamicsamplingrule', {
       organization,
@@ -122,5 +135,6 @@ export function createExhaustiveOrganization(seed: SeedBuilder, options: Exhaust
   });
 
   createExhaustiveAlerting(seed, { organization, owner, project, team, environment, integration });
+  createExhaustiveNewerModels(seed, { organization, owner, project, member: memberRow, groupSearchView, repository });
   return { organization, project, team };
 }

@@ -68,6 +68,12 @@ export class SeedBuilder {
     return this.#registry.find(this.#registry.resolve(model))?.stored === true;
   }
 
+  /** Whether this version's `model` has a field named `field` (fields come and go between versions). */
+  hasField(model: string, field: string): boolean {
+    const entry = this.#registry.find(this.#registry.resolve(model));
+    return entry?.stored === true && entry.fields.some((candidate) => candidate.name === field);
+  }
+
   /** Rows inserted so far, per model. */
   get inserted(): ReadonlyMap<string, number> {
     return this.#inserted;
