@@ -10,8 +10,11 @@ import { afterAll, inject } from 'vitest';
 import { openPostgres } from '../../src/backends/postgres/index.js';
 import type { Driver } from '../../src/db/port.js';
 
-/** The server's URL, or '' when the PostgreSQL tests are skipped (the global setup said why). */
-export const POSTGRES_URL: string = inject('postgresUrl');
+/**
+ * The server's URL, or '' when the PostgreSQL tests are skipped (the global setup said why, or
+ * did not run: a vitest config without it provides nothing).
+ */
+export const POSTGRES_URL: string = inject('postgresUrl') ?? '';
 export const HAS_POSTGRES = POSTGRES_URL !== '';
 
 /** `url` with its database replaced by `database` (libpq lets a later dbname win, in both forms). */
