@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/backends/postgres/index.js';
 import { ConstraintViolation, DatabaseError, IntegerOutOfRange } from '../../src/db/port.js';
 import type { Driver } from '../../src/db/port.js';
-import { HAS_POSTGRES, POSTGRES_URL, openPostgresTest } from '../helpers/postgres.js';
+import { HAS_POSTGRES, POSTGRES_URL, openPostgresTest, testDatabaseUrl } from '../helpers/postgres.js';
 
 function catchError(fn: () => unknown): unknown {
   try {
@@ -160,6 +160,33 @@ describe.skipIf(!HAS_POSTGRES)('postgres connections', () => {
       if (socket?.startsWith('/') === true) expect(row?.addr).toBeNull();
     } finally {
       db.close();
+    }
+  });
+
+  // Only for a URL-form server (the global setup's is one), whose parts map onto PG* variables.
+  it.skipIf(!/^postgres(?:ql)?:\/\//.test(POSTGRES_URL))("connects with libpq's PG* environment variables alone", () => {
+    const url = new URL(testDatabaseUrl());
+    const variables: Record<string, string> = {
+      PGHOST: url.searchParams.get('host') ?? url.hostname,
+      PGPORT: url.searchParams.get('port') ?? url.port,
+      PGUSER: url.searchParams.get('user') ?? decodeURIComponent(url.username),
+      PGPASSWORD: url.searchParams.get('password') ?? decodeURIComponent(url.password),
+      PGDATABASE: url.searchParams.get('dbname') ?? '',
+    };
+    const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+    for (const [name, value] of Object.entries(variables)) {
+      if (value === '') delete process.env[name];
+      else process.env[name] = value;
+    }
+    try {
+      const db = openPostgres('');
+      expect(db.prepare('SELECT current_database() AS name').get()).toEqual({ name: variables['PGDATABASE'] });
+      db.close();
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
   });
 
