@@ -46,11 +46,11 @@ export interface Driver {
   close(): void;
   /**
    * Optional: inserts many rows into one table in one go, for a driver whose statements each cost
-   * a round trip to a server (PostgreSQL: COPY, measured 10–20x faster than one prepared INSERT a
-   * row and 1.4–2.6x faster than INSERTs of 500 rows). Values are in `columns` order; returns how
-   * many rows went in.
-   * All or nothing: a row the table refuses (a constraint, a value of the wrong type) inserts none
-   * and throws the usual error kind. Embedded SQLite, where an INSERT is a function call, has none.
+   * a round trip to a server (PostgreSQL: COPY, measured 7–19x faster than one prepared INSERT a
+   * row and 1.1–2.6x faster than INSERTs of 500 rows; bench/postgres.js). Values are in `columns`
+   * order; returns how many rows went in. All or nothing: a row the table refuses (a constraint,
+   * a value of the wrong type) inserts none and throws the usual error kind. Embedded SQLite,
+   * where an INSERT is a function call, has none. Nothing in the engine uses it yet.
    */
   bulkInsert?(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): number;
 }

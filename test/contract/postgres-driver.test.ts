@@ -3,6 +3,8 @@
  * the line the test run printed first saying why): values by type OID, error kinds by SQLSTATE,
  * transactions after a failed statement, placeholders, connecting.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/backends/postgres/index.js';
 import { ConstraintViolation, DatabaseError, IntegerOutOfRange } from '../../src/db/port.js';
@@ -199,6 +201,24 @@ describe.skipIf(!HAS_POSTGRES)('postgres connections', () => {
     expect(message).toContain('/nonexistent-relocate-socket/.s.PGSQL');
     expect(message).not.toContain('s3cret');
     expect(message).not.toContain('\n');
+  });
+
+  it('survives garbage collection of closed connections before the event loop turns', async () => {
+    // libpq's finish() leaves libuv a socket watcher inside the native object to close on the
+    // loop's next turn; freeing the object before then aborts the whole process.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let i = 0; i < 20; i++) openPostgresTest().close();
+    gc();
+    // Work that reuses freed memory, as the next tests would.
+    let junk: unknown[] | undefined = Array.from({ length: 300_000 }, (_, i) => ({ i, text: `x${i}` }));
+    junk = undefined;
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const db = openPostgresTest();
+    expect(db.prepare('SELECT 1 AS alive').get()).toEqual({ alive: 1 });
+    db.close();
   });
 
   it('is closed once, and refuses use after close', () => {

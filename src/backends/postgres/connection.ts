@@ -32,6 +32,22 @@ const SESSION_SETTINGS = [
   'SET client_min_messages TO warning',
 ].join('; ');
 
+/** Finished connections whose socket watcher libuv has not closed yet (see keepUntilClosed). */
+const closing = new Set<Libpq>();
+
+/**
+ * The binding's finish() asks libuv to close the connection's socket watcher, which lives inside
+ * the native object, and lets go of the object at once. libuv closes it only when the event loop
+ * next turns; if the garbage collector frees the object first (a synchronous run of tests opening
+ * and closing connections does exactly that), the process aborts in uv__finish_close. So the
+ * object is held until two turns of the loop have passed: the first turn's close phase comes
+ * after its check phase, where the first setImmediate runs.
+ */
+function keepUntilClosed(pq: Libpq): void {
+  closing.add(pq);
+  setImmediate(() => setImmediate(() => closing.delete(pq)));
+}
+
 export class PostgresConnection {
   readonly pq: Libpq;
   #open = true;
@@ -123,5 +139,6 @@ export class PostgresConnection {
     if (!this.#open) return;
     this.#open = false;
     this.pq.finish();
+    keepUntilClosed(this.pq);
   }
 }
