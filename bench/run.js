@@ -5,3 +5,4 @@ await import('./import.js');
 await import('./compare.js');
 await import('./crypto.js');
 await import('./inspector.js');
+await import('./postgres.js');

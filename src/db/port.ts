@@ -1,14 +1,14 @@
 /**
- * The driver port: the whole of what the engine needs from SQLite. Both drivers are synchronous
- * once open, so the port is too. Drivers normalise values once (BLOBs to Uint8Array, integers to
- * number) and report failures as the error kinds below, so that the engine never asks which
- * driver it has.
+ * The driver port: the whole of what the engine needs from a database. Every driver (two for
+ * SQLite, one for PostgreSQL) is synchronous once open, so the port is too. Drivers normalise
+ * values once (BLOBs to Uint8Array, integers to number; PostgreSQL's booleans to 1/0) and report
+ * failures as the error kinds below, so that the engine never asks which driver it has.
  */
 import { RelocateError } from '../core/errors.js';
 import type { Dialect } from './dialect.js';
 
 export type SqlValue = null | number | string | Uint8Array;
-/** Positional parameters (`?`); both drivers name parameters differently, so the port uses none. */
+/** Positional parameters (`?`); the drivers name parameters differently, so the port uses none. */
 export type Params = readonly SqlValue[];
 export type Row = Record<string, SqlValue>;
 
@@ -37,15 +37,28 @@ export interface Driver {
   exec(sql: string): void;
   /** A prepared statement; the driver owns it and frees it on close. */
   prepare(sql: string): Statement;
-  /** Runs fn and commits, or rolls back if it throws. A nested call is a savepoint. */
+  /**
+   * Runs fn and commits, or rolls back if it throws. A nested call is a savepoint. After a failed
+   * statement PostgreSQL refuses the rest of its transaction (SQLite goes on): a failure that fn
+   * catches and means to survive belongs in a nested call, or the commit is refused.
+   */
   transaction<T>(fn: () => T): T;
   readonly inTransaction: boolean;
-  /** The database file as bytes (refused inside a transaction). */
+  /** The database file as bytes (refused inside a transaction; PostgreSQL, no file, always refuses). */
   serialize(): Uint8Array;
   close(): void;
+  /**
+   * Optional: inserts many rows into one table in one go, for a driver whose statements each cost
+   * a round trip to a server (PostgreSQL: COPY, measured 7–19x faster than one prepared INSERT a
+   * row and 1.1–2.6x faster than INSERTs of 500 rows; bench/postgres.js). Values are in `columns`
+   * order; returns how many rows went in. All or nothing: a row the table refuses (a constraint,
+   * a value of the wrong type) inserts none and throws the usual error kind. Embedded SQLite,
+   * where an INSERT is a function call, has none. Nothing in the engine uses it yet.
+   */
+  bulkInsert?(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): number;
 }
 
-// ---- the error kinds both drivers report -------------------------------------------------------
+// ---- the error kinds every driver reports -------------------------------------------------------
 
 export type ConstraintKind = 'UniqueViolation' | 'ForeignKeyViolation' | 'NotNullViolation' | 'CheckViolation';
 
@@ -62,7 +75,7 @@ export class ConstraintViolation extends RelocateError {
   }
 }
 
-/** An integer SQLite holds exactly but a JavaScript number cannot (beyond ±2^53 − 1). */
+/** An integer the database holds exactly but a JavaScript number cannot (beyond ±2^53 − 1). */
 export class IntegerOutOfRange extends RelocateError {
   readonly kind = 'IntegerOutOfRange';
 
@@ -71,7 +84,7 @@ export class IntegerOutOfRange extends RelocateError {
   }
 }
 
-/** Any other SQLite failure, with SQLite's own message. */
+/** Any other database failure, with the database's own message. */
 export class DatabaseError extends RelocateError {
   readonly kind = 'DatabaseError';
 }

@@ -1,17 +1,22 @@
 /**
  * The drivers every contract and engine test runs on. `describe.each(DRIVERS)` gives each test a
  * title that names its driver; `open()` makes a fresh in-memory database.
+ *
+ * `ALL_DRIVERS` adds PostgreSQL when the test run has a server (test/helpers/postgres-server.ts):
+ * its `open()` gives a fresh, empty schema in the test file's own database. The engine's tests
+ * stay on `DRIVERS` until the engine speaks PostgreSQL's SQL dialect.
  */
 import { openBetterSqlite3 } from '../../src/backends/better-sqlite3/index.js';
 import { loadSqlJs, openSqlJs } from '../../src/backends/sql-js/index.js';
 import type { SqlJsStatic } from '../../src/backends/sql-js/index.js';
 import type { Driver, DriverName } from '../../src/db/port.js';
+import { HAS_POSTGRES, openPostgresTest } from './postgres.js';
 
 const SQL: SqlJsStatic = await loadSqlJs();
 
 export interface TestDriver {
   readonly name: DriverName;
-  /** A fresh in-memory database, or one from a serialized database's bytes. */
+  /** A fresh empty database, or (SQLite only) one from a serialized database's bytes. */
   open(bytes?: Uint8Array): Driver;
 }
 
@@ -19,3 +24,14 @@ export const DRIVERS: readonly TestDriver[] = [
   { name: 'better-sqlite3', open: (bytes) => openBetterSqlite3(bytes ?? ':memory:') },
   { name: 'sql.js', open: (bytes) => openSqlJs(SQL, bytes) },
 ];
+
+export const POSTGRES_DRIVER: TestDriver = {
+  name: 'postgres',
+  open: (bytes) => {
+    if (bytes !== undefined) throw new TypeError('Expected no bytes: a PostgreSQL database cannot be opened from a SQLite file');
+    return openPostgresTest();
+  },
+};
+
+/** Both SQLite drivers, and PostgreSQL when there is a server for the tests. */
+export const ALL_DRIVERS: readonly TestDriver[] = HAS_POSTGRES ? [...DRIVERS, POSTGRES_DRIVER] : DRIVERS;
