@@ -23,6 +23,11 @@ export interface Dialect {
   lengthCheck(field: Field): string | undefined;
   /** The clause after `REFERENCES t ("id")`: PostgreSQL's deferrable keys, as Django makes them. */
   readonly foreignKeySuffix: string;
+  /**
+   * Foreign keys inside CREATE TABLE (SQLite, which cannot add them later and accepts a table not
+   * made yet), or added by ALTER TABLE once every table exists (PostgreSQL, which needs the target).
+   */
+  readonly foreignKeysAfterTables: boolean;
   /** An index for lookups that ignore case. */
   caseInsensitiveIndex(name: string, table: string, column: string): string;
   /** The names of the database's own tables (not the engine's temporary ones, not the system's). */

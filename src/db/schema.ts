@@ -64,12 +64,22 @@ export function createTableSql(dialect: Dialect, entry: ModelEntry, tables: Read
     if (entry.uniqueConditions?.[set.join(':')] !== undefined) continue; // a partial unique index
     lines.push(`UNIQUE (${columnsOf(entry, set).map(quoteIdentifier).join(', ')})`);
   }
-  for (const field of entry.fields) {
-    const target = field.foreignKey && tables.get(field.foreignKey.model);
-    if (target === undefined) continue;
-    lines.push(`FOREIGN KEY (${quoteIdentifier(field.column)}) REFERENCES ${quoteIdentifier(target)} ("id")${dialect.foreignKeySuffix}`);
-  }
+  if (!dialect.foreignKeysAfterTables) lines.push(...foreignKeyClauses(dialect, entry, tables));
   return `CREATE TABLE ${quoteIdentifier(entry.table)} (\n  ${lines.join(',\n  ')}\n)${dialect.tableSuffix}`;
+}
+
+function foreignKeyClauses(dialect: Dialect, entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
+  return entry.fields.flatMap((field) => {
+    const target = field.foreignKey && tables.get(field.foreignKey.model);
+    if (target === undefined) return [];
+    return [`FOREIGN KEY (${quoteIdentifier(field.column)}) REFERENCES ${quoteIdentifier(target)} ("id")${dialect.foreignKeySuffix}`];
+  });
+}
+
+/** The keys of a table added once every table exists, for dialects that need their target first. */
+function addedForeignKeys(dialect: Dialect, entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
+  if (!dialect.foreignKeysAfterTables) return [];
+  return foreignKeyClauses(dialect, entry, tables).map((clause) => `ALTER TABLE ${quoteIdentifier(entry.table)} ADD ${clause}`);
 }
 
 function indexSql(entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
@@ -110,6 +120,7 @@ export function schemaStatements(registry: Registry, dialect: Dialect): string[]
   return [
     ...bookkeepingStatements(dialect, registry),
     ...stored.map((entry) => createTableSql(dialect, entry, tables)),
+    ...stored.flatMap((entry) => addedForeignKeys(dialect, entry, tables)),
     ...stored.flatMap((entry) => indexSql(entry, tables)),
     ...stored.flatMap(conditionalUniqueSql),
     ...stored.flatMap((entry) => caseInsensitiveIndexSql(dialect, entry)),

@@ -21,6 +21,7 @@ export const sqliteDialect: Dialect = {
     return `CONSTRAINT ${q(`max_length:${field.column}`)} CHECK (length(${q(field.column)}) <= ${field.maxLength})`;
   },
   foreignKeySuffix: '',
+  foreignKeysAfterTables: false,
   caseInsensitiveIndex: (name, table, column) => `CREATE INDEX ${q(name)} ON ${q(table)} (${q(column)} COLLATE NOCASE)`,
   listTablesSql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
   readColumn: (_entry, field) => q(field.column),

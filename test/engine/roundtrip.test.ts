@@ -13,7 +13,7 @@ import type { ImportSource } from '../../src/engine/import/index.js';
 import { memoryStore, roundtrip } from '../../src/engine/roundtrip/index.js';
 import type { RoundtripStore } from '../../src/engine/roundtrip/index.js';
 import { createExhaustiveInstance } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import type { TestDriver } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
 import { REGISTRY } from '../helpers/registry.js';

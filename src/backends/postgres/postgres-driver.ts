@@ -11,12 +11,14 @@
  */
 import { DatabaseError } from '../../db/port.js';
 import type { Driver, SqlValue, Statement } from '../../db/port.js';
+import { postgresDialect } from '../../db/postgres-dialect.js';
 import { copyRows } from './bulk-insert.js';
 import { PostgresConnection, TRANSACTION } from './connection.js';
 import { PostgresStatement } from './postgres-statement.js';
 
 export class PostgresDriver implements Driver {
   readonly name = 'postgres' as const;
+  readonly dialect = postgresDialect;
   readonly #connection: PostgresConnection;
   readonly #statements = new Map<string, PostgresStatement>();
   #depth = 0;
