@@ -19,6 +19,7 @@ import { PrimaryKeyMap } from './primary-key-map.js';
 import { IMPORT_ORDER, scanFile } from './scan-file.js';
 import type { FilterOptions } from './scan-file.js';
 import { getModel } from '../../core/registry/index.js';
+import { shown } from '../../core/text/shown-value.js';
 
 export interface ImportOptions extends FilterOptions {
   readonly scope: ImportScope;
@@ -59,7 +60,7 @@ function newUuid(): string {
 export function importInScope(driver: Driver, source: ImportSource, options: ImportOptions): ImportReport {
   const importUuid = options.importUuid === undefined ? newUuid() : canonicalUuid(options.importUuid);
   if (importUuid === undefined) {
-    throw new ImportingError('MissingImportUUID', { model: '' }, `--import-uuid ${JSON.stringify(options.importUuid)} is not a UUID`);
+    throw new ImportingError('MissingImportUUID', { model: '' }, `--import-uuid ${JSON.stringify(shown(options.importUuid ?? ''))} is not a UUID`);
   }
   const report = new ImportReport(options.scope, importUuid);
   report.dryRun = options.dryRun ?? false;

@@ -12,6 +12,7 @@ import type { ImportScope } from '../../core/scopes.js';
 import { fileObjects } from './file-objects.js';
 import type { FileObject, ImportSource } from './file-objects.js';
 import { ImportingError } from './import-error.js';
+import { shown } from '../../core/text/shown-value.js';
 
 /** Models in the order an import writes them (the registry's sorted order). */
 export const IMPORT_ORDER: readonly ModelEntry[] = sortedDependencies(STORED_MODELS).filter((entry) => entry.scope !== 'Excluded');
@@ -52,7 +53,7 @@ export function classifyModel(name: string): { entry: ModelEntry } | { drop: str
   if (REMOVED_MODELS.includes(name)) return { drop: 'removed from Sentry before this registry\'s version' };
   const label = name.slice(0, name.indexOf('.'));
   if (MODEL_NAME_SHAPE.test(name) && KNOWN_APP_LABELS.has(label)) return { drop: 'not a model of Sentry at this registry\'s version' };
-  return { error: `unknown model "${name}": not a Sentry model name (expected "app_label.model", such as "sentry.user")` };
+  return { error: `unknown model "${shown(name)}": not a Sentry model name (expected "app_label.model", such as "sentry.user")` };
 }
 
 export function scanFile(source: ImportSource, scope: ImportScope, options: FilterOptions): ScanResult {
@@ -86,7 +87,7 @@ export function scanFile(source: ImportSource, scope: ImportScope, options: Filt
       if (seen.has(object.pk)) {
         // Other rows point at this model by pk, so two rows with one pk make those keys ambiguous.
         throw new ImportingError('DeserializationFailed', { model: object.model, ordinal, leftPk: object.pk, line: object.line },
-          `duplicate pk ${object.pk}: another ${object.model} row earlier in the file has it, and keys to it would be ambiguous`);
+          `duplicate pk ${object.pk}: another ${shown(object.model)} row earlier in the file has it, and keys to it would be ambiguous`);
       }
       seen.add(object.pk);
     }
