@@ -12,8 +12,9 @@ import type { ExportScope } from '../../core/scopes.js';
 import { ExportingError, exportInScope, modelsInScope } from '../../engine/export/index.js';
 import type { ExportOptions } from '../../engine/export/index.js';
 import { withDatabase } from '../database.js';
-import type { CommandContext, GlobalOptions } from '../context.js';
-import { dbOption } from '../context.js';
+import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
+import { databaseOptions } from '../context.js';
+import { checkReadable } from '../file-source.js';
 import { readFilter } from '../filter-options.js';
 import { writeFileAtomic } from '../io.js';
 import { openOutput } from '../output-sink.js';
@@ -21,8 +22,7 @@ import type { OutputSink } from '../output-sink.js';
 import { TextCollector, writeEncrypted } from '../encryption.js';
 import { startProgress } from '../progress.js';
 
-interface ExportArgs extends GlobalOptions {
-  readonly db: string;
+interface ExportArgs extends GlobalOptions, DatabaseArgs {
   readonly dest: string;
   readonly indent: number;
   readonly findingsFile?: string;
@@ -43,9 +43,8 @@ const SCOPES: readonly { command: string; scope: ExportScope; describe: string; 
 ];
 
 function commonOptions(yargs: Argv<GlobalOptions>): Argv<GlobalOptions> {
-  return yargs
+  return databaseOptions(yargs, false)
     .positional('dest', { type: 'string', default: '-', describe: 'File to write, or - for stdout' })
-    .option('db', dbOption)
     .option('indent', { type: 'number', default: 2, describe: 'Spaces of indentation (Sentry writes 2)', requiresArg: true })
     .option('findings-file', { type: 'string', describe: 'Write errors (or []) as Sentry findings JSON to this file', requiresArg: true })
     .option('report', { type: 'string', describe: 'Write per-model counts and why each left-out row was left out', requiresArg: true })
@@ -81,6 +80,7 @@ export function exportCommand(context: CommandContext): CommandModule<GlobalOpti
 }
 
 async function runExport(context: CommandContext, scope: ExportScope, argv: ExportArgs): Promise<void> {
+  if (argv.encryptWith !== undefined) await checkReadable(argv.encryptWith);
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const progress = startProgress(context.io, argv.silent);
@@ -92,7 +92,7 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
     ...(filterOrgSlugs !== undefined && { filterOrgSlugs }),
     onProgress: (step) => progress.update(step.modelIndex, models.length, `${step.model} (${step.rowsExported} rows)`),
   };
-  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true }, async (driver) => {
+  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true, create: false }, async (driver) => {
     // Encrypted, the export is one buffer (Fernet has no streaming form): compact, as Sentry's.
     const collector = argv.encryptWith === undefined ? undefined : new TextCollector();
     const sink = collector === undefined ? await openOutput(argv.dest, context.io) : collectingSink(collector);

@@ -28,6 +28,16 @@ export const SENTRY_COMMIT = '3f5fd083cfb0f7f6822c654eef5b1cc429366c01';
  */
 export const REGISTRY_VERSION = `sentry-${SENTRY_COMMIT.slice(0, 8)}/schema-2`;
 
+/**
+ * The Sentry version(s) this registry follows, in words, for `relocate --version` and the like.
+ * One verified base today (its fixtures are reproduced byte for byte); the commit is from early
+ * January 2025, when Sentry 25.1.0 was cut, but no release tag has been checked against it, hence
+ * "about". Versions added as deltas over the base belong in this text too.
+ */
+export function describeRegistryVersions(): string {
+  return `Sentry of January 2025, about 25.1.0 (registry ${SENTRY_COMMIT.slice(0, 8)}, verified)`;
+}
+
 const families: readonly Readonly<Record<string, ModelEntry>>[] = [
   users, config, organizations, projects, alertRules, rules, incidents, dashboards, monitors,
   integrations, sentryApps, workflowEngine, engineTables,
