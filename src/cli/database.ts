@@ -3,6 +3,7 @@
  * sure it has our schema, runs the command, and closes it. With sql.js the file is loaded into
  * memory and written back (atomically) only when the command succeeds; a database file this
  * call created is removed again if the command fails, so a failed command leaves nothing behind.
+ * Only a caller that says `create` gets a new database for a missing file.
  */
 import { openBetterSqlite3 } from '../backends/better-sqlite3/index.js';
 import { loadSqlJs, openSqlJs } from '../backends/sql-js/index.js';
@@ -12,9 +13,8 @@ import type { SchemaStatus } from '../db/open-database.js';
 import { REGISTRIES, VERIFIED_REGISTRY, registryForSchema } from '../core/registry/index.js';
 import type { Registry } from '../core/registry/index.js';
 import { SchemaVersionError } from '../core/errors.js';
-import { dirname } from 'node:path';
-import { DatabaseError } from '../db/port.js';
-import { directoryExists, fileExists, readFile, rm, writeFileAtomic } from './io.js';
+import { checkDatabaseFile } from './database-file.js';
+import { readFile, rm, writeFileAtomic } from './io.js';
 
 export const BACKENDS: readonly DriverName[] = ['better-sqlite3', 'sql.js'];
 export const DEFAULT_DB = './relocate.sqlite';
@@ -26,6 +26,11 @@ export interface DatabaseOptions {
   readonly readOnly?: boolean;
   /** The Sentry version a new database is made for (an existing one keeps the version it records). */
   readonly registry?: Registry;
+  /**
+   * Whether a missing file becomes a new database (init, seed, import). Without it a missing
+   * file is refused, naming the path: a reader must not create an empty database by a typo.
+   */
+  readonly create: boolean;
 }
 
 /** What a command gets with its driver: the schema's state and the Sentry version it was made for. */
@@ -46,10 +51,7 @@ export async function withDatabase<T>(
   options: DatabaseOptions,
   command: (driver: Driver, database: OpenedDatabase) => T | Promise<T>,
 ): Promise<T> {
-  const existed = await fileExists(options.db);
-  if (!existed && !(await directoryExists(dirname(options.db)))) {
-    throw new DatabaseError(`Cannot open database ${options.db} because the directory does not exist`);
-  }
+  const existed = await checkDatabaseFile(options.db, options.create);
   const driver = options.backend === 'sql.js'
     ? openSqlJs(await loadSqlJs(), existed ? await readFile(options.db) : undefined)
     : openBetterSqlite3(options.db);
@@ -64,7 +66,13 @@ export async function withDatabase<T>(
     succeeded = true;
     return result;
   } finally {
-    driver.close();
+    try {
+      driver.close();
+    } catch (error) {
+      // A command that failed mid-read (a closed stdout during an export) may leave a statement
+      // open, and better-sqlite3 then refuses to close: the command's own error is the one to tell.
+      if (succeeded) throw error;
+    }
     if (!succeeded && !existed) await rm(options.db, { force: true });
   }
 }

@@ -1,15 +1,20 @@
 /**
- * Import sources for the CLI: a file read in 1 MiB slices (so a backup larger than any string Node
- * can hold still imports), and stdin, first spooled to a temporary file because an import reads
- * its input twice (a checking pass before anything is written, then the writing pass). Before a
- * JSON reader starts, the file's first bytes say what it is (crypto/file-kind.ts): a tarball, a
+ * Import sources for the CLI: a regular file read in 1 MiB slices (so a backup larger than any
+ * string Node can hold still imports), and everything that can be read only once (stdin, a FIFO,
+ * a character device, `/dev/stdin`, a shell's `<(…)`), first spooled to a temporary file, because
+ * an import reads its input twice (a checking pass before anything is written, then the writing
+ * pass): reading a FIFO a second time waits forever for a writer that is gone. Before a JSON
+ * reader starts, the file's first bytes say what it is (crypto/file-kind.ts): a tarball, a
  * compressed file or a SQLite database is refused by name, with what to do instead.
  */
-import { closeSync, createWriteStream, openSync, readSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { closeSync, createReadStream, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { access, constants, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileErrorMessage, systemError } from './file-errors.js';
 import { RelocateError } from '../core/errors.js';
 import { ENCRYPTED_TARBALL, SNIFF_BYTES, identifyFile } from '../crypto/index.js';
 import type { FileKind } from '../crypto/index.js';
@@ -40,15 +45,18 @@ export class InputFileError extends RelocateError {
 /** How the user's path is named in messages. */
 export const shown = (path: string): string => (path === '-' ? 'stdin' : path);
 
-/** A file-system error as a located line that says what went wrong in words, not a code. */
+/**
+ * A file-system error as a located line that says what went wrong in words (file-errors.ts has
+ * the words), and what the command was doing: `Cannot compare x.json: there is no such file …`.
+ */
 export function unreadable(path: string, what: string, error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  const reason = code === 'ENOENT' ? 'no such file; check the path'
-    : code === 'EISDIR' ? 'it is a folder; give a file'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable'
-    : (error as Error).message;
-  return new InputFileError('UnreadableFile', `Cannot ${what} ${shown(path)}: ${reason}`, { cause: error });
+  const system = systemError(error);
+  if (system === undefined) return error;
+  return new InputFileError('UnreadableFile', readSentence(system.code, path, what, system.errno), { cause: error });
+}
+
+function readSentence(code: string, path: string, what: string, errno?: number): string {
+  return fileErrorMessage(code, shown(path), 'read', errno).replace(/^Cannot read /, `Cannot ${what} `);
 }
 
 /** The whole file (or stdin), with file-system errors as `Cannot <verb> PATH: …`. */
@@ -121,26 +129,63 @@ export function fileSource(path: string): ImportSource {
 }
 
 /**
+ * Refuses, before any work, an input the user named that cannot be read: missing, a folder, no
+ * permission. Never opens it: opening a FIFO waits for its writer.
+ */
+export async function checkReadable(path: string, what = 'read'): Promise<Stats> {
+  let found: Stats;
+  try {
+    found = await stat(path);
+    await access(path, constants.R_OK);
+  } catch (error) {
+    throw unreadable(path, what, error);
+  }
+  if (found.isDirectory()) throw new InputFileError('UnreadableFile', readSentence('EISDIR', path, what));
+  return found;
+}
+
+/**
  * A JSON source for `path`, or for stdin when it is "-", refused when it is not one (see
  * `refuseWrongKind`); `release` removes what was spooled.
  */
 export async function openSource(path: string, reader: InputReader = DEFAULT_READER): Promise<{ source: ImportSource; release: () => Promise<void> }> {
-  if (path !== '-') {
-    // Fail now, in words, rather than inside the import.
-    let head: Uint8Array;
-    try {
-      head = readHead(path);
-    } catch (error) {
-      throw unreadable(path, reader.verb, error);
-    }
-    refuseWrongKind(await identifyFile(head), path, reader, false);
-    return { source: fileSource(path), release: async () => undefined };
+  if (path === '-') return spool(process.stdin, path, reader);
+  const found = await checkReadable(path, reader.verb);
+  if (!found.isFile()) {
+    // /dev/stdin names our own stdin, which cannot be opened again when it is a socket (as when
+    // another program runs relocate): read it as "-".
+    return isStdin(found) ? spool(process.stdin, '-', reader) : spool(createReadStream(path), path, reader);
   }
-  const folder = await mkdtemp(join(tmpdir(), 'relocate-stdin-'));
-  const spooled = join(folder, 'stdin.json');
-  const release = () => rm(folder, { recursive: true, force: true });
+  let head: Uint8Array;
   try {
-    await pipeline(process.stdin, createWriteStream(spooled));
+    head = readHead(path);
+  } catch (error) {
+    throw unreadable(path, reader.verb, error);
+  }
+  refuseWrongKind(await identifyFile(head), path, reader, false);
+  return { source: fileSource(path), release: async () => undefined };
+}
+
+function isStdin(found: Stats): boolean {
+  try {
+    const input = fstatSync(0);
+    return input.dev === found.dev && input.ino === found.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies a stream that can be read once into a temporary file, read from there as often as needed. */
+async function spool(input: Readable, path: string, reader: InputReader): Promise<{ source: ImportSource; release: () => Promise<void> }> {
+  const folder = await mkdtemp(join(tmpdir(), 'relocate-input-'));
+  const release = () => rm(folder, { recursive: true, force: true });
+  const spooled = join(folder, 'input.json');
+  try {
+    try {
+      await pipeline(input, createWriteStream(spooled));
+    } catch (error) {
+      throw path === '-' ? error : unreadable(path, reader.verb, error);
+    }
     refuseWrongKind(await identifyFile(readHead(spooled)), path, reader, false);
   } catch (error) {
     await release();

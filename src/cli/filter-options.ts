@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './exit.js';
+import { withFileErrors } from './file-errors.js';
 
 export function splitFilter(text: string): string[] {
   return text.split(/[,\n\r]/).map((item) => item.trim()).filter((item) => item.length > 0);
@@ -14,6 +15,6 @@ export async function readFilter(name: string, inline: string | undefined, file:
   if (inline !== undefined && file !== undefined) {
     throw new UsageError(`--filter-${name} and --filter-${name}-file are mutually exclusive options`);
   }
-  if (file !== undefined) return splitFilter(await readFile(file, 'utf8'));
+  if (file !== undefined) return splitFilter(await withFileErrors(file, 'read', () => readFile(file, 'utf8')));
   return inline === undefined ? undefined : splitFilter(inline);
 }

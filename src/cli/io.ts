@@ -2,9 +2,11 @@
  * What the CLI touches of the outside world, injected so that tests can run `main()` in-process
  * and so that data (stdout) and diagnostics (stderr) never mix.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { OutputClosedError } from './exit.js';
+import { asFileError } from './file-errors.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -19,13 +21,26 @@ export interface CliIo {
 }
 
 export function nodeIo(): CliIo {
+  // A reader that goes away (`relocate export global - | head`) makes the next write fail with
+  // EPIPE, and an 'error' event nobody listens to crashes Node with a stack. Listening turns it
+  // into OutputClosedError for writeStdout, which exit.ts ends quietly; lost diagnostics on a
+  // closed stderr are dropped.
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') stdoutClosed = true;
+  });
+  process.stderr.on('error', () => undefined);
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => void (stdoutClosed || process.stdout.write(text)),
     stderr: (text) => void process.stderr.write(text),
     progressStream: process.stderr.isTTY === true ? process.stderr : undefined,
     writeStdout: (data) =>
       new Promise((resolve, reject) => {
-        process.stdout.write(data, (error) => (error ? reject(error) : resolve()));
+        if (stdoutClosed) return reject(new OutputClosedError());
+        process.stdout.write(data, (error) => {
+          if (error === undefined || error === null) return resolve();
+          reject((error as NodeJS.ErrnoException).code === 'EPIPE' ? new OutputClosedError() : error);
+        });
       }),
     env: process.env,
     confirm: process.stdin.isTTY === true && process.stderr.isTTY === true ? askOnTerminal : undefined,
@@ -63,17 +78,25 @@ export function dash(path: string): string {
   return path === '' ? '-' : path;
 }
 
-/** Writes a file so that readers see the old bytes or the new, never half: temp file + rename. */
+/**
+ * Writes a file so that readers see the old bytes or the new, never half: temp file + rename.
+ * The folder must exist (as for every file a command writes); a failure names `path`, never
+ * the temporary file.
+ */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path) || '.', { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = temporaryPath(path);
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    throw asFileError(error, path, 'write');
   }
+}
+
+/** Where a file is written before it is renamed to `path`: beside it, hidden, unique to this run. */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
 }
 
 export { readFile, rm };

@@ -5,48 +5,61 @@
  */
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
-import { BACKENDS } from './database.js';
 import { EXIT, UsageError, reportError, reportUsageError } from './exit.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 import type { CliIo } from './io.js';
 import { explainUsage } from './usage.js';
+import type { UsageSpec } from './usage.js';
+import { versionText } from './version.js';
 import { initCommand } from './commands/init.js';
 import { modelDependenciesCommand } from './commands/model-dependencies.js';
 import { exportCommand } from './commands/export.js';
 import { seedCommand } from './commands/seed.js';
-import { importCommand } from './commands/import.js';
-import { backupCommand } from './commands/backup.js';
+import { SRC_DESCRIPTION, importCommand } from './commands/import.js';
+import { BACKUP_COMMANDS, backupCommand } from './commands/backup.js';
 import { keysCommand } from './commands/backup-crypt.js';
 import { inspectorCommand } from './commands/inspector.js';
 
-const COMMANDS = ['init', 'model-dependencies', 'seed', 'export', 'import', 'backup', 'keys', 'inspector'];
+const COMMANDS = ['init', 'seed', 'export', 'import', 'backup', 'keys', 'model-dependencies', 'inspector'];
+const SCOPES = ['users', 'organizations', 'config', 'global'];
+
+/** What usage.ts needs to explain a failure: the words each command expects. */
+const USAGE: UsageSpec = {
+  commands: COMMANDS,
+  subcommands: {
+    export: { noun: 'scope', names: SCOPES, pathFollows: true, synopsis: 'relocate export SCOPE [DEST]' },
+    import: { noun: 'scope', names: SCOPES, pathFollows: true, synopsis: 'relocate import SCOPE SRC' },
+    seed: { noun: 'kind', names: ['exhaustive', 'synthetic'], synopsis: 'relocate seed KIND' },
+    backup: { noun: 'backup command', names: BACKUP_COMMANDS, synopsis: 'relocate backup COMMAND' },
+    keys: { noun: 'keys command', names: ['generate'], synopsis: 'relocate keys generate --out DIR' },
+  },
+  positionals: {
+    import: [{ name: 'SRC', describe: SRC_DESCRIPTION }],
+    'backup compare': [{ name: 'LEFT', describe: 'The expected export' }, { name: 'RIGHT', describe: 'The actual export' }],
+    'backup encrypt': [{ name: 'DEST', describe: 'The tarball to write, or - for stdout' }],
+    'backup decrypt': [{ name: 'DEST', describe: 'The JSON file to write, or - for stdout' }],
+    'backup sanitize': [{ name: 'DEST', describe: 'The sanitized export to write, or - for stdout' }],
+  },
+};
 
 function build(argv: readonly string[], context: CommandContext): Argv<GlobalOptions> {
-  const withGlobals = yargs([...argv])
+  return (yargs([...argv]) as unknown as Argv<GlobalOptions>)
     .scriptName('relocate')
     .usage('$0 <command> [options]\n\nExport, import and validate Sentry relocation backups on SQLite.')
-    .option('backend', {
-      choices: BACKENDS,
-      default: BACKENDS[0],
-      describe: 'SQLite engine: native better-sqlite3, or sql.js (WebAssembly, in memory)',
-      global: true,
-      requiresArg: true,
-    }) as unknown as Argv<GlobalOptions>;
-  return withGlobals
     .command(initCommand(context))
-    .command(modelDependenciesCommand(context))
     .command(seedCommand(context))
     .command(exportCommand(context))
     .command(importCommand(context))
     .command(backupCommand(context))
     .command(keysCommand(context))
+    .command(modelDependenciesCommand(context))
     .command(inspectorCommand(context))
-    .demandCommand(1, 'Name a command; see relocate --help')
-    .recommendCommands()
+    .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}`)
     .strict()
     .help()
     .alias('help', 'h')
-    .version(false)
+    // The text is read only when asked for: package.json is read at run time, not at every start.
+    .version('version', 'Show the version of relocate and of Sentry it follows', argv.includes('--version') ? versionText() : '')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false);
 }
@@ -70,7 +83,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // yargs reports its own parsing problems as YError; anything else came from a command.
     if (error !== undefined && error !== null && error.name !== 'YError') throw error;
     // Thrown so that yargs stops here instead of running the command with half its arguments.
-    throw new UsageError(explainUsage(message, argv, knownOptions(parser), COMMANDS));
+    const { known, booleans } = knownOptions(parser);
+    throw new UsageError(explainUsage(message, argv, known, booleans, USAGE));
   });
   try {
     await parser.parseAsync();
@@ -80,8 +94,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   return exitCode;
 }
 
-/** The options yargs knows at the point of failure (the failing command's included). */
-function knownOptions(parser: Argv): string[] {
-  const { key } = (parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions();
-  return Object.keys(key).filter((name) => name !== '$0');
+/** The options yargs knows at the point of failure (the failing command's included), and which are flags. */
+function knownOptions(parser: Argv): { known: string[]; booleans: string[] } {
+  const options = (parser as unknown as { getOptions(): { key: Record<string, unknown>; boolean: string[] } }).getOptions();
+  return { known: Object.keys(options.key).filter((name) => name !== '$0'), booleans: options.boolean };
 }

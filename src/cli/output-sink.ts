@@ -3,9 +3,10 @@
  * succeeds (written beside it, then renamed), so that a failed export never leaves half a backup.
  * Text is gathered into chunks of about 1 MiB and written with backpressure.
  */
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { FileError, fileErrorMessage, withFileErrors } from './file-errors.js';
 import type { CliIo } from './io.js';
+import { temporaryPath } from './io.js';
 
 const CHUNK = 1 << 20;
 
@@ -42,16 +43,24 @@ function chunked(flush: (chunk: string) => Promise<unknown>, finish: () => Promi
 
 export async function openOutput(dest: string, io: CliIo): Promise<OutputSink> {
   if (dest === '-') return chunked(io.writeStdout, async () => undefined, async () => undefined);
-  const temporary = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
-  const handle = await open(temporary, 'w');
+  // Refused now rather than at the rename, after all the work.
+  if ((await stat(dest).catch(() => undefined))?.isDirectory() === true) throw new FileError(fileErrorMessage('EISDIR', dest, 'write'));
+  const temporary = temporaryPath(dest);
+  // Every failure names DEST: the temporary file is ours, not the user's.
+  const handle = await withFileErrors(dest, 'write', () => open(temporary, 'w'));
   return chunked(
-    (chunk) => handle.write(chunk),
-    async () => {
+    (chunk) => withFileErrors(dest, 'write', () => handle.write(chunk)),
+    () => withFileErrors(dest, 'write', async () => {
       await handle.close();
-      await rename(temporary, dest);
-    },
+      try {
+        await rename(temporary, dest);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    }),
     async () => {
-      await handle.close();
+      await handle.close().catch(() => undefined);
       await rm(temporary, { force: true });
     },
   );

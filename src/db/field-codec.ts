@@ -13,6 +13,7 @@ import { parseJsonText, pythonRepr } from '../core/json/json-text.js';
 import type { JsonValue } from '../core/json/json-text.js';
 import { toSentryDatetime } from '../core/json/datetime.js';
 import type { SqlValue } from './port.js';
+import { shown } from '../core/text/shown-value.js';
 
 /** Sentry's compact `json.dumps` (separators "," and ":"), used inside pickled and gzipped values. */
 function compactJson(value: JsonValue): string {
@@ -82,7 +83,7 @@ export function toStoredValue(field: Field, value: unknown): SqlValue {
 /** The converter for one field, chosen once (an import converts every field of every row). */
 function storeConverter(field: Field): StoreConverter {
   const expect = (what: string, value: unknown): never => {
-    throw new TypeError(`Expected ${what} for ${field.name} (${field.class}), got ${JSON.stringify(value instanceof PyFloat ? value.value : value)}`);
+    throw new TypeError(`Expected ${what} for ${field.name} (${field.class}), got ${shown(JSON.stringify(value instanceof PyFloat ? value.value : value) ?? String(value))}`);
   };
   const nullable = (convert: (value: unknown) => SqlValue): StoreConverter => (value) => (value === null || value === undefined ? null : convert(value));
   switch (fieldClassInfo(field.class).value) {

@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('inspector: compare, downloads and the table brows
       const own = join(folder, `cli-org-1-${backend}.json`);
       cli(['--backend', backend, 'export', 'organizations', own, '--db', db, '--filter-org-slugs', 'org-1', '--silent'], folder);
       expect(countsByModel(objects), backend).toEqual(countsByModel(readExport(own)));
-      expect(runCli(['--backend', backend, 'backup', 'compare', own, downloaded], folder).stdout).toContain('Done, found 0 differences');
+      expect(runCli(['backup', 'compare', own, downloaded], folder).stdout).toContain('Done, found 0 differences');
       cli(['--backend', backend, 'import', 'organizations', downloaded, '--db', join(folder, `fresh-${backend}.sqlite`), '--silent'], folder);
     }
     expect(requestsElsewhere(requests, origin)).toEqual([]);

@@ -8,7 +8,7 @@
  */
 import { constants, createPublicKey, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { packTar, unpackTar } from 'modern-tar';
@@ -108,6 +108,24 @@ describe('relocate keys generate', () => {
     expect(runCli(['backup', 'encrypt', 'pair/plain.tar', '--src', 'plain.json', '--encrypt-with', 'pair/key.pub'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(runCli(['backup', 'decrypt', 'pair/plain.json', '--src', 'pair/plain.tar', '--decrypt-with', 'pair/key.pem'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(json('pair/plain.json')).toEqual(json('plain.json'));
+  });
+
+  it('never replaces a key pair without --force, naming what is there and leaving both files as they were', () => {
+    const before = [read('k/key.pem'), read('k/key.pub')];
+    const again = runCli(['keys', 'generate', '--out', 'k'], dir);
+    expect(again).toEqual({ code: 2, stdout: '', stderr: 'Error: k/key.pem and k/key.pub already exist: once the key pair is replaced, '
+      + 'tarballs encrypted for it can never be decrypted. Choose another --out, or pass --force to replace it\n' });
+    expect([read('k/key.pem'), read('k/key.pub')]).toEqual(before);
+    // One of the two is enough to refuse; --force replaces.
+    mkdirSync(at('half'));
+    writeFileSync(at('half/key.pub'), 'mine');
+    const onlyPub = runCli(['keys', 'generate', '--out', 'half'], dir);
+    expect(onlyPub.code).toBe(2);
+    expect(onlyPub.stderr).toMatch(/^Error: half\/key\.pub already exists: /);
+    expect([existsSync(at('half/key.pem')), read('half/key.pub').toString()]).toEqual([false, 'mine']);
+    const forced = runCli(['keys', 'generate', '--out', 'half', '--force'], dir);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(read('half/key.pub').toString('latin1').startsWith('-----BEGIN PUBLIC KEY-----\n')).toBe(true);
   });
 });
 

@@ -61,7 +61,7 @@ describe('relocate export', () => {
 
   it('refuses options of another scope and asks for a scope', () => {
     expect(runCli(['export', 'global', '--db', 'a.sqlite', '--filter-org-slugs', 'x'], cwd).stderr).toContain('Unknown option: --filter-org-slugs');
-    expect(runCli(['export', '--db', 'a.sqlite'], cwd).stderr).toContain('Name a scope');
+    expect(runCli(['export', '--db', 'a.sqlite'], cwd).stderr).toContain('Missing scope: name one of users, organizations, config or global');
   });
 
   it('fails with Sentry\'s export error in the findings file, located at the model and row', () => {

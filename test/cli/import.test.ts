@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, temporaryFolder } from '../helpers/cli.js';
+import { BIN, runCli, temporaryFolder } from '../helpers/cli.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'relocate.js');
+const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe.each(['better-sqlite3', 'sql.js'])('%s: relocate import', (backend) => {
   let dir: string;
@@ -27,11 +27,23 @@ describe.each(['better-sqlite3', 'sql.js'])('%s: relocate import', (backend) => 
     expect(strip(readFileSync(join(dir, 'again.json'), 'utf8'))).toBe(strip(readFileSync(join(dir, 'backup.json'), 'utf8')));
   });
 
-  it('asks before a Global import deletes data, and refuses when it cannot ask', () => {
+  it('asks before a Global import deletes data, naming the database and its rows, and refuses when it cannot ask', () => {
+    const before = readFileSync(join(dir, 'source.sqlite'));
     const run = cli('import', 'global', 'backup.json', '--db', 'source.sqlite');
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('pass --no-prompt');
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'Error: import global will delete all 142 rows of source.sqlite before importing, and there is no terminal to ask on; pass --no-prompt to go ahead\n' });
+    expect(readFileSync(join(dir, 'source.sqlite')).equals(before)).toBe(true);
     expect(cli('import', 'global', 'backup.json', '--db', 'source.sqlite', '--no-prompt', '--silent').code).toBe(0);
+  });
+
+  it.skipIf(!hasScript)('asks on a terminal, and leaves the database as it was when the answer is no', () => {
+    const before = readFileSync(join(dir, 'source.sqlite'));
+    // script(1) gives the command a pseudo-terminal; what is piped in is typed at it.
+    const command = `"${process.execPath}" "${BIN}" import global backup.json --db source.sqlite --backend ${backend}`;
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, input: 'n\n', encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('import global will delete all 141 rows of source.sqlite before importing. Continue? [y/N]: ');
+    expect(run.stdout).toContain('Error: Import cancelled; source.sqlite was left as it was');
+    expect(readFileSync(join(dir, 'source.sqlite')).equals(before)).toBe(true);
   });
 
   it('reads the backup from stdin', () => {
@@ -71,7 +83,7 @@ describe.each(['better-sqlite3', 'sql.js'])('%s: relocate import', (backend) => 
   it('refuses an import UUID that is not one, and a missing file, naming them', () => {
     const bad = cli('import', 'config', 'backup.json', '--db', 'x.sqlite', '--import-uuid', 'nope');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('"nope" is not a UUID');
+    expect(bad.stderr).toBe('Error: --import-uuid must be a UUID (such as 8d4a3b6e-2f1c-4e5a-9b7d-0c6e1f2a3b4c), got "nope"\nRun "relocate --help" for usage.\n');
     const missing = cli('import', 'config', 'nowhere.json', '--db', 'x.sqlite');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nowhere.json');
@@ -84,8 +96,8 @@ describe.each(['better-sqlite3', 'sql.js'])('%s: relocate import', (backend) => 
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(objects));
     const run = cli('import', 'global', 'bad.json', '--db', 'bad.sqlite', '--findings-file', 'bad-findings.json');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Are you restoring from a backup of the same version');
-    expect(run.stderr).toMatch(/Error: Import failed at sentry\.team #1 \(pk \d+, line \d+\): .*\[IntegrityError\]/);
+    // The error first, then Sentry's hint about it.
+    expect(run.stderr).toMatch(/^Error: Import failed at sentry\.team #1 \(pk \d+, line \d+\): .*\[IntegrityError\]\nAre you restoring from a backup of the same version .*\n$/);
     const [finding] = JSON.parse(readFileSync(join(dir, 'bad-findings.json'), 'utf8')) as Record<string, unknown>[];
     expect(finding).toMatchObject({ finding: 'RpcImportError', kind: 'IntegrityError', on: { model: 'sentry.team', ordinal: 1 } });
   });

@@ -43,11 +43,11 @@ function entryTexts(yaml: string): Map<string, string> {
 describe.skipIf(!hasSharedReference)("default comparators against Sentry's snapshot of 2025-01-08", () => {
   const snapshotText = snapshotBody();
   const cwd = temporaryFolder();
-  const printed = ['better-sqlite3', 'sql.js'].map((backend) => runCli(['--backend', backend, 'backup', 'comparators'], cwd));
+  // No database is involved, so there is no backend to choose.
+  const printed = [runCli(['backup', 'comparators'], cwd)];
 
-  it('prints the map with exit 0, the same on both backends', () => {
-    expect(printed.map((result) => [result.code, result.stderr])).toEqual([[0, ''], [0, '']]);
-    expect(printed[1]?.stdout).toBe(printed[0]?.stdout);
+  it('prints the map with exit 0', () => {
+    expect(printed.map((result) => [result.code, result.stderr])).toEqual([[0, '']]);
   });
 
   it('prints what the library builds for the verified version', () => {

@@ -65,7 +65,7 @@ describe.skipIf(!hasSharedReference)('release snapshots: import, export, compare
       expect(cli('import', 'global', original, '--db', db, '--no-prompt', '--silent')).toMatchObject({ code: 0 });
       expect(cli('export', 'global', `${name}.out.json`, '--db', db, '--silent')).toMatchObject({ code: 0 });
 
-      const same = cli('backup', 'compare', original, `${name}.out.json`, '--across-versions', '--findings-file', `${name}.none.json`);
+      const same = runCli(['backup', 'compare', original, `${name}.out.json`, '--across-versions', '--findings-file', `${name}.none.json`], cwd);
       expect(same.stdout).toBe('Done, found 0 differences!\n');
       expect(same.code).toBe(0);
       expect(readFileSync(join(cwd, `${name}.none.json`), 'utf8')).toBe('[]');
@@ -92,7 +92,7 @@ describe.skipIf(!hasSharedReference)('release snapshots: import, export, compare
       const leftUser = usersByName(readFileSync(original, 'utf8')).at(-1);
       expect(leftUser?.fields.username).toBe(username);
 
-      const changed = cli('backup', 'compare', original, `${name}.changed.json`, '--across-versions', '--findings-file', `${name}.one.json`);
+      const changed = runCli(['backup', 'compare', original, `${name}.changed.json`, '--across-versions', '--findings-file', `${name}.one.json`], cwd);
       const reason = `the left value (${username}) of \`username\` was not equal to or a dashed prefix of the right value (${username}x)`;
       expect(JSON.parse(readFileSync(join(cwd, `${name}.one.json`), 'utf8'))).toEqual([{
         finding: 'ComparatorFinding', kind: 'AutoSuffixComparator', left_pk: leftUser?.pk, on: { model: 'sentry.user', ordinal: users.length },

@@ -74,7 +74,7 @@ describe.skipIf(!hasSharedReference)('sanitizing the head release snapshot', () 
     const cli = (...args: string[]) => runCli(['--backend', backend, ...args], dir);
     expect(cli('import', 'global', 'sanitized.json', '--db', `${backend}.sqlite`, '--no-prompt', '--silent').code).toBe(0);
     expect(cli('export', 'global', `${backend}.json`, '--db', `${backend}.sqlite`, '--silent').code).toBe(0);
-    const compare = cli('backup', 'compare', 'sanitized.json', `${backend}.json`, '--across-versions');
+    const compare = runCli(['backup', 'compare', 'sanitized.json', `${backend}.json`, '--across-versions'], dir);
     expect(compare.stdout).toBe('Done, found 0 differences!\n');
     expect(compare.code).toBe(0);
   });

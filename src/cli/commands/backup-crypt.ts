@@ -4,7 +4,7 @@
  * DEST is written only when everything worked; decrypt writes the JSON exactly as it was
  * encrypted.
  */
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, lstat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { SNIFF_BYTES, generateKeyPair, identifyFile } from '../../crypto/index.js';
@@ -13,7 +13,15 @@ import type { CommandContext, GlobalOptions } from '../context.js';
 import { decryptFile, readInput, writeEncrypted } from '../encryption.js';
 import { refuseWrongKind } from '../file-source.js';
 import type { InputReader } from '../file-source.js';
+import { CommandError } from '../exit.js';
+import { withFileErrors } from '../file-errors.js';
+import { checkReadable } from '../file-source.js';
 import { dash, writeFileAtomic } from '../io.js';
+
+/** Every input a command names (`-` is stdin), checked before any work so that a refusal names it. */
+async function checkInputs(...paths: (string | undefined)[]): Promise<void> {
+  for (const path of paths) if (path !== undefined && path !== '-') await checkReadable(path);
+}
 
 const ENCRYPT: InputReader = { verb: 'encrypt' };
 const DECRYPT: InputReader = { verb: 'decrypt', keyOption: '--decrypt-with', plainAdvice: 'it is not encrypted, so there is nothing to decrypt' };
@@ -40,6 +48,7 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('encrypt-with', { type: 'string', demandOption: true, describe: 'The public key (SPKI PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
         const args = dashes(argv as unknown as CryptArgs);
+        await checkInputs(args.src, args.encryptWith);
         const json = await readInput(args.src, ENCRYPT.verb);
         refuseWrongKind(await identifyFile(json.subarray(0, SNIFF_BYTES)), args.src, ENCRYPT, false);
         // Refuse what is not an export (Sentry's "Invalid input JSON"): the reader checks the array.
@@ -56,6 +65,7 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('decrypt-with', { type: 'string', demandOption: true, describe: 'The private key (PKCS#8 PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
         const args = dashes(argv as unknown as CryptArgs);
+        await checkInputs(args.src, args.decryptWith);
         const json = await decryptFile(args.src, args.decryptWith as string, DECRYPT);
         if (args.dest === '-') await context.io.writeStdout(json);
         else await writeFileAtomic(args.dest, json);
@@ -70,18 +80,34 @@ export function keysCommand(context: CommandContext): CommandModule<GlobalOption
     describe: 'Make RSA keys for encrypted exports',
     builder: (yargs) => yargs
       .command('generate', 'Write a new RSA-2048 key pair: DIR/key.pem (PKCS#8, mode 0600) and DIR/key.pub (SPKI)', (sub) =>
-        sub.option('out', { type: 'string', demandOption: true, describe: 'The folder to write the keys to', requiresArg: true }),
-      (argv) => context.run(async () => {
-        const out = (argv as unknown as { out: string }).out;
-        const { privatePem, publicPem } = await generateKeyPair();
-        await mkdir(out, { recursive: true });
-        const privatePath = join(out, 'key.pem');
-        await writeFileAtomic(privatePath, privatePem);
-        await chmod(privatePath, 0o600);
-        await writeFileAtomic(join(out, 'key.pub'), publicPem);
-        context.io.stderr(`Wrote ${privatePath} (private, keep it) and ${join(out, 'key.pub')} (public, give it to whoever encrypts)\n`);
-      }))
+        sub
+          .option('out', { type: 'string', demandOption: true, describe: 'The folder to write the keys to', requiresArg: true })
+          .option('force', { type: 'boolean', default: false, describe: 'Replace a key pair already in DIR (tarballs encrypted for it can then never be decrypted)' }),
+      (argv) => context.run(() => generateKeys(context, argv as unknown as { out: string; force: boolean })))
       .demandCommand(1, 'Name a keys command: generate'),
     handler: () => undefined,
   };
+}
+
+/**
+ * Writes a new key pair. An existing one is kept unless `--force`: the private key is the only way
+ * to decrypt every tarball made for its public half, so replacing it silently loses them all.
+ */
+async function generateKeys(context: CommandContext, args: { out: string; force: boolean }): Promise<void> {
+  const privatePath = join(args.out, 'key.pem');
+  const publicPath = join(args.out, 'key.pub');
+  if (!args.force) {
+    const existing: string[] = [];
+    for (const path of [privatePath, publicPath]) if (await lstat(path).then(() => true, () => false)) existing.push(path);
+    if (existing.length > 0) {
+      throw new CommandError(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}: once the key pair is `
+        + 'replaced, tarballs encrypted for it can never be decrypted. Choose another --out, or pass --force to replace it');
+    }
+  }
+  const { privatePem, publicPem } = await generateKeyPair();
+  await withFileErrors(args.out, 'create the folder', () => mkdir(args.out, { recursive: true }));
+  await writeFileAtomic(privatePath, privatePem);
+  await withFileErrors(privatePath, 'write', () => chmod(privatePath, 0o600));
+  await writeFileAtomic(publicPath, publicPem);
+  context.io.stderr(`Wrote ${privatePath} (private, keep it) and ${publicPath} (public, give it to whoever encrypts)\n`);
 }

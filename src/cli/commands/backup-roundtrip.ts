@@ -12,16 +12,16 @@ import { findingsFileText } from '../../core/findings.js';
 import { roundtrip } from '../../engine/roundtrip/index.js';
 import type { RoundtripResult, RoundtripStore } from '../../engine/roundtrip/index.js';
 import { withDatabase } from '../database.js';
-import type { CommandContext, GlobalOptions } from '../context.js';
-import { dbOption } from '../context.js';
+import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
+import { databaseOptions } from '../context.js';
 import { EXIT } from '../exit.js';
+import { withFileErrors } from '../file-errors.js';
 import { fileSource } from '../file-source.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
 import { findingsText } from './backup.js';
 
-interface RoundtripArgs extends GlobalOptions {
-  readonly db: string;
+interface RoundtripArgs extends GlobalOptions, DatabaseArgs {
   readonly resetPks: boolean;
   readonly keep?: string;
   readonly findingsFile?: string;
@@ -49,8 +49,7 @@ export function roundtripCommand(context: CommandContext): CommandModule<GlobalO
     command: 'roundtrip',
     describe: 'Export Global, clear, import it back, export again and validate the two (replaces the data with its round trip)',
     builder: (yargs) =>
-      yargs
-        .option('db', dbOption)
+      databaseOptions(yargs, false)
         .option('reset-pks', { type: 'boolean', default: true, describe: 'Restart id sequences, so every pk must come back the same, which holds when each table\'s pks run 1…n without gaps (--no-reset-pks: every pk must differ)' })
         .option('keep', { type: 'string', describe: 'Leave expect.json and actual.json in this folder', requiresArg: true })
         .option('findings-file', { type: 'string', describe: 'Write the findings as Sentry findings JSON to this file', requiresArg: true })
@@ -61,12 +60,14 @@ export function roundtripCommand(context: CommandContext): CommandModule<GlobalO
 
 async function runRoundtrip(context: CommandContext, argv: RoundtripArgs): Promise<number> {
   const folder = argv.keep ?? mkdtempSync(join(tmpdir(), 'relocate-roundtrip-'));
-  if (argv.keep !== undefined) mkdirSync(folder, { recursive: true });
   const progress = startProgress(context.io, argv.silent);
   const steps = ['export', 'import', 'export again', 'validate'];
   try {
-    const result = await withDatabase({ db: argv.db, backend: argv.backend }, (driver, { registry }) =>
-      roundtrip(driver, { registry, resetPks: argv.resetPks, store: fileStore(folder), onStep: (step) => progress.update(steps.indexOf(step), steps.length, step) }));
+    const result = await withDatabase({ db: argv.db, backend: argv.backend, create: false }, async (driver, { registry }) => {
+      // Made once the database is known to exist: a refused command creates nothing.
+      if (argv.keep !== undefined) await withFileErrors(folder, 'create the folder', async () => mkdirSync(folder, { recursive: true }));
+      return roundtrip(driver, { registry, resetPks: argv.resetPks, store: fileStore(folder), onStep: (step) => progress.update(steps.indexOf(step), steps.length, step) });
+    });
     progress.finish(`Round trip of ${argv.db} (${argv.resetPks ? 'reset' : 'continued'} pks)${argv.keep === undefined ? '' : `; exports kept in ${folder}`}`);
     if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText(result.findings));
     await context.io.writeStdout(countsTable(result) + (result.findings.length > 0 ? `\n${findingsText(result.findings)}` : ''));

@@ -10,8 +10,10 @@ import { findingsFileText, prettyFinding } from '../../core/findings.js';
 import type { Finding } from '../../core/findings.js';
 import { compareExports } from '../../engine/compare/index.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
-import { EXIT } from '../exit.js';
-import { writeFileAtomic } from '../io.js';
+import { EXIT, UsageError } from '../exit.js';
+import { checkReadable } from '../file-source.js';
+import { dash, writeFileAtomic } from '../io.js';
+import { shown } from '../../core/text/shown-value.js';
 import { roundtripCommand } from './backup-roundtrip.js';
 import { cryptCommands } from './backup-crypt.js';
 import { sanitizeCommand } from './backup-sanitize.js';
@@ -41,10 +43,13 @@ export function findingsText(findings: readonly Finding[]): string {
   return `Done, found ${findings.length} differences:\n\n${findings.map(prettyFinding).join('\n\n')}\n`;
 }
 
+/** Every `backup` subcommand, in the order help and messages list them. */
+export const BACKUP_COMMANDS = ['compare', 'comparators', 'roundtrip', 'encrypt', 'decrypt', 'sanitize'];
+
 export function backupCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
     command: 'backup',
-    describe: 'Compare backups, show the comparators, or round-trip the database',
+    describe: `Work on backups: ${BACKUP_COMMANDS.join(', ')}`,
     builder: (yargs) =>
       yargs
         .command('compare <left> <right>', 'Compare two exports with Sentry\'s default comparators', (sub) =>
@@ -66,12 +71,17 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
         .command(cryptCommands(context)[0] as never)
         .command(cryptCommands(context)[1] as never)
         .command(sanitizeCommand(context))
-        .demandCommand(1, 'Name a backup command: compare, comparators, roundtrip, encrypt, decrypt or sanitize'),
+        .demandCommand(1, `Name a backup command: ${BACKUP_COMMANDS.join(', ')}`),
     handler: () => undefined,
   };
 }
 
-async function runCompare(context: CommandContext, argv: CompareArgs): Promise<number> {
+async function runCompare(context: CommandContext, parsed: CompareArgs): Promise<number> {
+  const argv: CompareArgs = { ...parsed, left: dash(parsed.left), right: dash(parsed.right) };
+  if (argv.left === '-' && argv.right === '-') throw new UsageError('LEFT and RIGHT cannot both be - (stdin can be read only once)');
+  for (const path of [argv.left, argv.right, argv.decryptLeftWith, argv.decryptRightWith]) {
+    if (path !== undefined && path !== '-') await checkReadable(path);
+  }
   const side = async (path: string, key: string | undefined, name: 'left' | 'right') => {
     try {
       return await openInput(path, key, { verb: 'compare', keyOption: `--decrypt-${name}-with` });
@@ -86,10 +96,10 @@ async function runCompare(context: CommandContext, argv: CompareArgs): Promise<n
   try {
     const result = compareExports(left.source, right.source, { registry: chooseRegistry(argv.sentryVersion), acrossVersions: argv.acrossVersions });
     for (const model of result.unknownModels) {
-      context.io.stderr(`Left out (not a model of this registry): ${model.model}, ${model.left} left and ${model.right} right rows\n`);
+      context.io.stderr(`Left out (not a model of this registry): ${shown(model.model)}, ${model.left} left and ${model.right} right rows\n`);
     }
     for (const field of result.oneSidedFields) {
-      context.io.stderr(`Left out (only on the ${field.side}): ${field.model}.${field.field}\n`);
+      context.io.stderr(`Left out (only on the ${field.side}): ${shown(field.model)}.${shown(field.field)}\n`);
     }
     if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText(result.findings));
     await context.io.writeStdout(findingsText(result.findings));

@@ -12,8 +12,9 @@ import type { ExportScope } from '../../core/scopes.js';
 import { ExportingError, exportRowsInScope, modelsInScope } from '../../engine/export/index.js';
 import type { ExportOptions } from '../../engine/export/index.js';
 import { withDatabase } from '../database.js';
-import type { CommandContext, GlobalOptions } from '../context.js';
-import { dbOption } from '../context.js';
+import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
+import { databaseOptions } from '../context.js';
+import { checkReadable } from '../file-source.js';
 import { readFilter } from '../filter-options.js';
 import { writeFileAtomic } from '../io.js';
 import { openOutput } from '../output-sink.js';
@@ -21,8 +22,7 @@ import type { OutputSink } from '../output-sink.js';
 import { TextCollector, writeEncrypted } from '../encryption.js';
 import { startProgress } from '../progress.js';
 
-interface ExportArgs extends GlobalOptions {
-  readonly db: string;
+interface ExportArgs extends GlobalOptions, DatabaseArgs {
   readonly dest: string;
   readonly indent: number;
   readonly findingsFile?: string;
@@ -43,9 +43,8 @@ const SCOPES: readonly { command: string; scope: ExportScope; describe: string; 
 ];
 
 function commonOptions(yargs: Argv<GlobalOptions>): Argv<GlobalOptions> {
-  return yargs
+  return databaseOptions(yargs, false)
     .positional('dest', { type: 'string', default: '-', describe: 'File to write, or - for stdout' })
-    .option('db', dbOption)
     .option('indent', { type: 'number', default: 2, describe: 'Spaces of indentation (Sentry writes 2)', requiresArg: true })
     .option('findings-file', { type: 'string', describe: 'Write errors (or []) as Sentry findings JSON to this file', requiresArg: true })
     .option('report', { type: 'string', describe: 'Write per-model counts and why each left-out row was left out', requiresArg: true })
@@ -81,10 +80,11 @@ export function exportCommand(context: CommandContext): CommandModule<GlobalOpti
 }
 
 async function runExport(context: CommandContext, scope: ExportScope, argv: ExportArgs): Promise<void> {
+  if (argv.encryptWith !== undefined) await checkReadable(argv.encryptWith);
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const progress = startProgress(context.io, argv.silent);
-  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true }, async (driver, { registry }) => {
+  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true, create: false }, async (driver, { registry }) => {
   const models = modelsInScope(registry, scope);
   const options: ExportOptions = {
     registry,

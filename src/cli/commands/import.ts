@@ -9,19 +9,20 @@ import { findingsFileText } from '../../core/findings.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { countRows } from '../../db/store.js';
-import { INTEGRITY_ERROR_HINT, ImportingError, importInScope } from '../../engine/import/index.js';
+import { INTEGRITY_ERROR_HINT, ImportingError, canonicalUuid, importInScope } from '../../engine/import/index.js';
+import { shown } from '../../core/text/shown-value.js';
 import type { ImportOptions, ImportReport } from '../../engine/import/index.js';
 import { withDatabase } from '../database.js';
-import type { CommandContext, GlobalOptions } from '../context.js';
-import { dbOption } from '../context.js';
-import { UsageError } from '../exit.js';
+import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
+import { databaseOptions } from '../context.js';
+import { CommandError, UsageError, reportError } from '../exit.js';
+import { checkReadable } from '../file-source.js';
 import { openInput } from '../encryption.js';
 import { readFilter } from '../filter-options.js';
 import { dash, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
 
-interface ImportArgs extends GlobalOptions {
-  readonly db: string;
+interface ImportArgs extends GlobalOptions, DatabaseArgs {
   readonly src: string;
   readonly findingsFile?: string;
   readonly report?: string;
@@ -46,13 +47,12 @@ const SCOPES: readonly { command: string; scope: ImportScope; describe: string; 
   { command: 'global', scope: 'Global', describe: 'Replace everything with the backup (deletes existing data first)', extras: [] },
 ];
 
-/** Sentry's question before a Global import. */
-const DELETE_QUESTION = 'Proceeding with this operation will irrecoverably delete all existing low-volume data - are you sure want to continue?';
+/** What SRC is, for the help and for the message when it is missing. */
+export const SRC_DESCRIPTION = 'The export to import, or - for stdin';
 
 function options(yargs: Argv<GlobalOptions>, extras: readonly Extra[]): Argv<GlobalOptions> {
-  let parser = yargs
-    .positional('src', { type: 'string', demandOption: true, describe: 'The export to import, or - for stdin' })
-    .option('db', dbOption)
+  let parser = databaseOptions(yargs, true)
+    .positional('src', { type: 'string', demandOption: true, describe: SRC_DESCRIPTION })
     .option('findings-file', { type: 'string', describe: 'Write errors (or []) as Sentry findings JSON to this file', requiresArg: true })
     .option('report', { type: 'string', describe: 'Write per model the rows inserted, merged, overwritten, dropped and renamed', requiresArg: true })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Do everything, print the report on stdout, then roll back' })
@@ -93,8 +93,13 @@ export function importCommand(context: CommandContext): CommandModule<GlobalOpti
   };
 }
 
-async function runImport(context: CommandContext, scope: ImportScope, parsed: ImportArgs): Promise<void> {
+async function runImport(context: CommandContext, scope: ImportScope, parsed: ImportArgs): Promise<number | void> {
   const argv: ImportArgs = { ...parsed, src: dash(parsed.src) };
+  if (argv.importUuid !== undefined && canonicalUuid(argv.importUuid) === undefined) {
+    throw new UsageError(`--import-uuid must be a UUID (such as 8d4a3b6e-2f1c-4e5a-9b7d-0c6e1f2a3b4c), got ${JSON.stringify(shown(argv.importUuid))}`);
+  }
+  if (argv.src !== '-') await checkReadable(argv.src);
+  if (argv.decryptWith !== undefined) await checkReadable(argv.decryptWith);
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const { source, release } = await openInput(argv.src, argv.decryptWith);
@@ -110,16 +115,17 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
     onProgress: (step) => progress.update(step.rowsDone, Math.max(step.rowsTotal, 1), step.phase === 'checking' ? 'checking the file' : step.model ?? ''),
   };
   try {
-    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun }, async (driver, { registry }) => {
-      const exportable = registry.exportable.filter((entry) => entry.stored);
-      if (scope === 'Global' && !argv.dryRun) await confirmDeletion(context, argv, exportable.reduce((n, entry) => n + countRows(driver, entry), 0));
+    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun, create: true }, async (driver, { registry }) => {
+      if (scope === 'Global' && !argv.dryRun) {
+        const exportable = registry.exportable.filter((entry) => entry.stored);
+        await confirmDeletion(context, argv, exportable.reduce((n, entry) => n + countRows(driver, entry), 0));
+      }
       let report: ImportReport;
       try {
         report = importInScope(driver, source, { ...importOptions, registry });
       } catch (error) {
-        if (error instanceof ImportingError) {
-          if (!argv.silent && error.kind === 'IntegrityError') context.io.stderr(`${INTEGRITY_ERROR_HINT}\n`);
-          if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText([error.toFinding()]));
+        if (error instanceof ImportingError && argv.findingsFile !== undefined) {
+          await writeFileAtomic(argv.findingsFile, findingsFileText([error.toFinding()]));
         }
         throw error;
       }
@@ -129,18 +135,34 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
       if (argv.dryRun) await context.io.writeStdout(reportText);
       progress.finish(summary(report, argv));
     });
+  } catch (error) {
+    // Sentry's hint about versions and clean databases reads after the error it explains.
+    if (!(error instanceof ImportingError && error.kind === 'IntegrityError' && !argv.silent)) throw error;
+    const code = reportError(error, context.io);
+    context.io.stderr(`${INTEGRITY_ERROR_HINT}\n`);
+    return code;
   } finally {
     await release();
   }
 }
 
-/** `import global` deletes everything first: ask, unless told not to or there is nothing to delete. */
+/** What `import global` is about to do to the database, in the words the question and the refusal share. */
+function deletionNotice(db: string, rows: number): string {
+  return `import global will delete all ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} of ${db} before importing`;
+}
+
+/**
+ * `import global` deletes everything first: ask, unless told not to or there is nothing to
+ * delete. There is no asking without a terminal, or when stdin is the backup itself.
+ */
 async function confirmDeletion(context: CommandContext, argv: ImportArgs, rows: number): Promise<void> {
   if (!argv.prompt || rows === 0) return;
+  const notice = deletionNotice(argv.db, rows);
   if (context.io.confirm === undefined || argv.src === '-') {
-    throw new UsageError(`${argv.db} holds ${rows} rows that import global would delete; there is no terminal to ask on, so pass --no-prompt to go ahead`);
+    const why = argv.src === '-' ? 'stdin holds the backup, so there is no asking' : 'there is no terminal to ask on';
+    throw new CommandError(`${notice}, and ${why}; pass --no-prompt to go ahead`);
   }
-  if (!(await context.io.confirm(DELETE_QUESTION))) throw new UsageError('Import cancelled.');
+  if (!(await context.io.confirm(`${notice}. Continue?`))) throw new CommandError(`Import cancelled; ${argv.db} was left as it was`);
 }
 
 function summary(report: ImportReport, argv: ImportArgs): string {

@@ -1,14 +1,11 @@
 import type { CommandModule } from 'yargs';
 import { withDatabase } from '../database.js';
-import { UsageError } from '../exit.js';
-import type { CommandContext, GlobalOptions } from '../context.js';
-import { dbOption } from '../context.js';
+import { CommandError } from '../exit.js';
+import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
+import { databaseOptions } from '../context.js';
 import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 
-interface InitOptions extends GlobalOptions {
-  readonly db: string;
-  readonly sentryVersion?: string;
-}
+type InitOptions = GlobalOptions & DatabaseArgs & { readonly sentryVersion?: string };
 
 /** `relocate init [--db FILE]`: create the database and its schema (nothing else). */
 export function initCommand(context: CommandContext): CommandModule<GlobalOptions, InitOptions> {
@@ -16,17 +13,16 @@ export function initCommand(context: CommandContext): CommandModule<GlobalOption
     command: 'init',
     describe: 'Create a SQLite database with a table for every exportable Sentry model',
     builder: (yargs) =>
-      yargs
-        .option('db', dbOption)
+      databaseOptions(yargs, true)
         .option('sentry-version', sentryVersionOption)
         .example('$0 init --db sentry.sqlite', 'make sentry.sqlite')
         .example('$0 init --db new.sqlite --sentry-version 26.9.0', 'a database for a newer Sentry'),
     handler: (argv) =>
       context.run(async () => {
         const wanted = chooseRegistry(argv.sentryVersion);
-        const status = await withDatabase({ db: argv.db, backend: argv.backend, registry: wanted }, (_driver, database) => database);
+        const status = await withDatabase({ db: argv.db, backend: argv.backend, registry: wanted, create: true }, (_driver, database) => database);
         if (!status.created && argv.sentryVersion !== undefined && status.registry !== wanted) {
-          throw new UsageError(`${argv.db} already exists for Sentry ${status.registry.version}, not ${wanted.version}; choose another --db for a ${wanted.version} database`);
+          throw new CommandError(`${argv.db} already exists for Sentry ${status.registry.version}, not ${wanted.version}; choose another --db for a ${wanted.version} database`);
         }
         const what = status.created ? 'Created' : 'Already up to date:';
         context.io.stderr(`${what} ${argv.db} for Sentry ${status.registry.version} (${status.registry.stored.length} tables, schema ${status.version})\n`);

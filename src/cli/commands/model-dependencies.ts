@@ -1,8 +1,10 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { renderModelDependencies } from '../../core/graph/index.js';
 import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
+import { withFileErrors } from '../file-errors.js';
 import { writeFileAtomic } from '../io.js';
 
 interface ModelDependenciesOptions extends GlobalOptions {
@@ -27,6 +29,7 @@ export function modelDependenciesCommand(context: CommandContext): CommandModule
       context.run(async () => {
         const registry = chooseRegistry(argv.sentryVersion);
         const files = renderModelDependencies(registry.models);
+        await withFileErrors(argv.out, 'create the folder', () => mkdir(argv.out, { recursive: true }));
         for (const [name, text] of Object.entries(files)) await writeFileAtomic(join(argv.out, name), text);
         context.io.stderr(`Wrote ${Object.keys(files).join(', ')} to ${argv.out} (${registry.models.length} models of Sentry ${registry.version})\n`);
       }),

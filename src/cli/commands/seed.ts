@@ -6,15 +6,14 @@ import type { CommandModule } from 'yargs';
 import type { Registry } from '../../core/registry/index.js';
 import { createExhaustiveInstance, createSyntheticInstance } from '../../engine/seed/index.js';
 import { withDatabase } from '../database.js';
-import type { CommandContext, GlobalOptions } from '../context.js';
-import { dbOption } from '../context.js';
+import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
+import { databaseOptions } from '../context.js';
 import { startProgress } from '../progress.js';
-import { UsageError } from '../exit.js';
+import { CommandError, UsageError } from '../exit.js';
 import { countRows } from '../../db/store.js';
 import type { Driver } from '../../db/port.js';
 
-interface SeedArgs extends GlobalOptions {
-  readonly db: string;
+interface SeedArgs extends GlobalOptions, DatabaseArgs {
   readonly rows: number;
   readonly silent: boolean;
 }
@@ -24,7 +23,7 @@ const total = (inserted: ReadonlyMap<string, number>): number => [...inserted.va
 /** Seeds make fixed usernames and slugs: a second seed into the same database would collide. */
 function refuseIfSeeded(driver: Driver, registry: Registry, db: string): void {
   const rows = registry.exportable.filter((entry) => entry.stored).reduce((sum, entry) => sum + countRows(driver, entry), 0);
-  if (rows > 0) throw new UsageError(`${db} already holds ${rows} rows; seed into a new database (another --db, or delete this one)`);
+  if (rows > 0) throw new CommandError(`${db} already holds ${rows} rows; seed into a new database (another --db, or delete this one)`);
 }
 
 export function seedCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
@@ -34,11 +33,11 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
     builder: (yargs) =>
       yargs
         .command('exhaustive', "Sentry's exhaustive instance: every exportable model gets rows", (sub) =>
-          sub.option('db', dbOption).option('silent', { type: 'boolean', default: false, describe: 'No summary on stderr' }),
+          databaseOptions(sub, true).option('silent', { type: 'boolean', default: false, describe: 'No summary on stderr' }),
         (argv) =>
           context.run(async () => {
             const args = argv as unknown as SeedArgs;
-            await withDatabase({ db: args.db, backend: args.backend }, (driver, { registry }) => {
+            await withDatabase({ db: args.db, backend: args.backend, create: true }, (driver, { registry }) => {
               refuseIfSeeded(driver, registry, args.db);
               const instance = createExhaustiveInstance(driver, { registry });
               if (!args.silent) {
@@ -49,16 +48,15 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
             });
           }))
         .command('synthetic', 'A large, realistic instance of about --rows rows, for benchmarks', (sub) =>
-          sub
-            .option('db', dbOption)
+          databaseOptions(sub, true)
             .option('rows', { type: 'number', demandOption: true, describe: 'About how many rows to make', requiresArg: true })
             .option('silent', { type: 'boolean', default: false, describe: 'No progress on stderr' }),
         (argv) =>
           context.run(async () => {
             const args = argv as unknown as SeedArgs;
-            if (!Number.isInteger(args.rows) || args.rows < 1) throw new RangeError('Expected --rows to be a positive integer');
+            if (!Number.isInteger(args.rows) || args.rows < 1) throw new UsageError(`--rows must be a positive whole number, got ${args.rows}`);
             const progress = startProgress(context.io, args.silent);
-            await withDatabase({ db: args.db, backend: args.backend }, (driver, { registry }) => {
+            await withDatabase({ db: args.db, backend: args.backend, create: true }, (driver, { registry }) => {
               refuseIfSeeded(driver, registry, args.db);
               const inserted = createSyntheticInstance(driver, { registry, rows: args.rows, onProgress: (done) => progress.update(done, args.rows, 'rows') });
               progress.finish(`Seeded ${total(inserted)} rows in ${inserted.size} models`);

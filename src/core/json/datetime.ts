@@ -3,6 +3,8 @@
  * (Django's own encoder drops `.000`; Sentry's DatetimeSafeDjangoJSONEncoder keeps it), with
  * microseconds truncated, not rounded, as Django's encoder does.
  */
+import { shown } from '../text/shown-value.js';
+
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|z|[+-]\d\d(?::?\d\d)?)?$/;
 
 export class DatetimeSyntaxError extends SyntaxError {}
@@ -43,7 +45,7 @@ export function toSentryDatetime(text: string): string {
   // Text already canonical (what Sentry and relocate write) comes back as it is.
   if (isCanonical(text)) return text;
   const match = ISO.exec(text.trim());
-  if (match === null) throw new DatetimeSyntaxError(`Expected an ISO 8601 datetime, got ${JSON.stringify(text)}`);
+  if (match === null) throw new DatetimeSyntaxError(`Expected an ISO 8601 datetime, got ${JSON.stringify(shown(text))}`);
   const [, y, mo, d, h, mi, s, fraction = '', zone = 'Z'] = match;
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
   let offsetMinutes = 0;
@@ -52,7 +54,7 @@ export function toSentryDatetime(text: string): string {
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0'));
   }
   if (!isRealTime(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s))) {
-    throw new DatetimeSyntaxError(`Expected a real date, got ${JSON.stringify(text)}`);
+    throw new DatetimeSyntaxError(`Expected a real date, got ${JSON.stringify(shown(text))}`);
   }
   const date = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s), millis));
   // setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999.

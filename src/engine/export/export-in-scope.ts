@@ -114,30 +114,36 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
 
     let ordinal = 0;
     const rows = rowValuesInPkOrder(driver, entry);
-    for (;;) {
-      let object: ExportRow | undefined;
-      try {
-        // The ordinal names the row being read, so a row that fails to read is located too.
-        ordinal++;
-        const next = rows.next();
-        if (next.done === true) break;
-        const row = next.value;
-        const pk = row[0] as number;
-        const reason = leftOutBecause(entry, pk, row, plan, { allowed, ownFilters, narrowing, exported, scopeOfParent, rowScopes });
-        if (reason !== undefined) {
-          modelReport.leftOut(pk, reason);
-          continue;
+    // A consumer that stops early (a closed stdout) returns this generator: close the read too,
+    // or the database refuses to close.
+    try {
+      for (;;) {
+        let object: ExportRow | undefined;
+        try {
+          // The ordinal names the row being read, so a row that fails to read is located too.
+          ordinal++;
+          const next = rows.next();
+          if (next.done === true) break;
+          const row = next.value;
+          const pk = row[0] as number;
+          const reason = leftOutBecause(entry, pk, row, plan, { allowed, ownFilters, narrowing, exported, scopeOfParent, rowScopes });
+          if (reason !== undefined) {
+            modelReport.leftOut(pk, reason);
+            continue;
+          }
+          pks?.add(pk);
+          object = exportObject(entry.name, pk, plan, row);
+        } catch (error) {
+          rows.return?.();
+          throw asExportingError(error, entry.name, ordinal);
         }
-        pks?.add(pk);
-        object = exportObject(entry.name, pk, plan, row);
-      } catch (error) {
-        rows.return?.();
-        throw asExportingError(error, entry.name, ordinal);
+        modelReport.exported++;
+        total++;
+        if (total % 1000 === 0) options.onProgress?.({ model: entry.name, modelIndex, modelCount: models.length, rowsExported: total });
+        yield object;
       }
-      modelReport.exported++;
-      total++;
-      if (total % 1000 === 0) options.onProgress?.({ model: entry.name, modelIndex, modelCount: models.length, rowsExported: total });
-      yield object;
+    } finally {
+      rows.return?.();
     }
   }
 }

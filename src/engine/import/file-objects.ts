@@ -8,6 +8,7 @@ import type { ArrayElement } from '../../core/json/array-elements.js';
 import { parseJsonText } from '../../core/json/json-text.js';
 import { PyFloat, pythonFloat } from '../../core/json/python-json.js';
 import { ImportingError } from './import-error.js';
+import { shown } from '../../core/text/shown-value.js';
 
 export interface FileObject {
   readonly model: string;
@@ -61,13 +62,13 @@ export function parseElement(element: ArrayElement): FileObject {
   const { model, pk, fields } = object;
   if (typeof model !== 'string') return fail('expected "model" to be a string like "sentry.user"');
   if (typeof pk !== 'number' || !Number.isInteger(pk)) {
-    const shown = pk instanceof PyFloat ? pythonFloat(pk.value) : JSON.stringify(pk) ?? 'nothing';
-    return fail(`expected "pk" to be an integer, got ${shown}`, model);
+    const given = pk instanceof PyFloat ? pythonFloat(pk.value) : JSON.stringify(pk) ?? 'nothing';
+    return fail(`expected "pk" to be an integer, got ${shown(given)}`, model);
   }
   if (!Number.isSafeInteger(pk)) return fail(`expected "pk" to be an integer within ±(2^53 − 1), got ${BigInt(pk).toString()}`, model);
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fail('expected "fields" to be an object', model, pk);
   for (const key of Object.keys(object)) {
-    if (key !== 'model' && key !== 'pk' && key !== 'fields') fail(`unexpected key "${key}" beside model, pk and fields`, model, pk);
+    if (key !== 'model' && key !== 'pk' && key !== 'fields') fail(`unexpected key "${shown(key)}" beside model, pk and fields`, model, pk);
   }
   return { model, pk, fields: fields as Record<string, unknown>, line: element.line };
 }

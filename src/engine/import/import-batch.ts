@@ -22,6 +22,7 @@ import type { RuleContext } from './rule-context.js';
 import type { ImportFilter, ScanResult } from './scan-file.js';
 import { findChunk, saveChunk } from './import-chunks.js';
 import type { ChunkRecord } from './import-chunks.js';
+import { shown } from '../../core/text/shown-value.js';
 
 export const MAX_BATCH_SIZE = 20;
 
@@ -133,7 +134,7 @@ export class BatchImporter {
       if (this.deps.scan.pks.get(key.model)?.has(value as number) === true) {
         return `parent ${key.model} pk ${String(value)} was not imported (via ${key.field})`;
       }
-      throw new ImportingError('ValidationError', { model: entry.name }, `${key.field} points at ${key.model} pk ${String(value)}, which is not in the file`);
+      throw new ImportingError('ValidationError', { model: entry.name }, `${key.field} points at ${key.model} pk ${shown(String(value))}, which is not in the file`);
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { RelocateError } from '../../core/errors.js';
 import type { Finding, InstanceID } from '../../core/findings.js';
+import { shown } from '../../core/text/shown-value.js';
 
 /** Sentry's `RpcImportErrorKind`. */
 export type ImportErrorKind =
@@ -44,7 +45,7 @@ export class ImportingError extends RelocateError {
 }
 
 function describe(where: ImportErrorLocation): string {
-  const parts = [where.model === '' ? 'the file' : where.model];
+  const parts = [where.model === '' ? 'the file' : shown(where.model)];
   if (where.ordinal !== undefined) parts.push(`#${where.ordinal}`);
   const details = [
     ...(where.leftPk !== undefined ? [`pk ${where.leftPk}`] : []),

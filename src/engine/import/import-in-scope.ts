@@ -19,6 +19,7 @@ import { PrimaryKeyMap } from './primary-key-map.js';
 import { scanFile } from './scan-file.js';
 import type { FilterOptions } from './scan-file.js';
 import type { Registry } from '../../core/registry/registry.js';
+import { shown } from '../../core/text/shown-value.js';
 
 export interface ImportOptions extends FilterOptions {
   /** The Sentry version of the database's schema. */
@@ -61,7 +62,7 @@ function newUuid(): string {
 export function importInScope(driver: Driver, source: ImportSource, options: ImportOptions): ImportReport {
   const importUuid = options.importUuid === undefined ? newUuid() : canonicalUuid(options.importUuid);
   if (importUuid === undefined) {
-    throw new ImportingError('MissingImportUUID', { model: '' }, `--import-uuid ${JSON.stringify(options.importUuid)} is not a UUID`);
+    throw new ImportingError('MissingImportUUID', { model: '' }, `--import-uuid ${JSON.stringify(shown(options.importUuid ?? ''))} is not a UUID`);
   }
   const report = new ImportReport(options.scope, importUuid);
   report.dryRun = options.dryRun ?? false;

@@ -11,6 +11,7 @@ import type { ImportScope } from '../../core/scopes.js';
 import { fileObjects } from './file-objects.js';
 import type { FileObject, ImportSource } from './file-objects.js';
 import { ImportingError } from './import-error.js';
+import { shown } from '../../core/text/shown-value.js';
 
 const referencedModels = new WeakMap<Registry, ReadonlySet<string>>();
 
@@ -53,7 +54,7 @@ export function classifyModel(registry: Registry, name: string): { entry: ModelE
   if (registry.removedModels.has(name)) return { drop: `removed from Sentry before ${registry.version}` };
   const label = name.slice(0, name.indexOf('.'));
   if (MODEL_NAME_SHAPE.test(name) && registry.appLabels.has(label)) return { drop: `not a model of Sentry ${registry.version}` };
-  return { error: `unknown model "${name}": not a Sentry model name (expected "app_label.model", such as "sentry.user")` };
+  return { error: `unknown model "${shown(name)}": not a Sentry model name (expected "app_label.model", such as "sentry.user")` };
 }
 
 export function scanFile(registry: Registry, source: ImportSource, scope: ImportScope, options: FilterOptions): ScanResult {
@@ -88,7 +89,7 @@ export function scanFile(registry: Registry, source: ImportSource, scope: Import
       if (seen.has(object.pk)) {
         // Other rows point at this model by pk, so two rows with one pk make those keys ambiguous.
         throw new ImportingError('DeserializationFailed', { model: object.model, ordinal, leftPk: object.pk, line: object.line },
-          `duplicate pk ${object.pk}: another ${object.model} row earlier in the file has it, and keys to it would be ambiguous`);
+          `duplicate pk ${object.pk}: another ${shown(object.model)} row earlier in the file has it, and keys to it would be ambiguous`);
       }
       seen.add(object.pk);
     }
