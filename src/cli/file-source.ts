@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileErrorMessage, systemError } from './file-errors.js';
+import { FileError, fileErrorMessage, systemError } from './file-errors.js';
 import { RelocateError } from '../core/errors.js';
 import { ENCRYPTED_TARBALL, SNIFF_BYTES, identifyFile } from '../crypto/index.js';
 import type { FileKind } from '../crypto/index.js';
@@ -37,7 +37,7 @@ export const DEFAULT_READER: InputReader = { verb: 'read', keyOption: '--decrypt
 
 /** A file that cannot be read, or is not the kind of file the command reads. */
 export class InputFileError extends RelocateError {
-  constructor(readonly kind: 'UnreadableFile' | 'WrongFileKind', message: string, options?: { cause?: unknown }) {
+  constructor(readonly kind: 'WrongFileKind', message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 }
@@ -52,7 +52,7 @@ export const shown = (path: string): string => (path === '-' ? 'stdin' : path);
 export function unreadable(path: string, what: string, error: unknown): unknown {
   const system = systemError(error);
   if (system === undefined) return error;
-  return new InputFileError('UnreadableFile', readSentence(system.code, path, what, system.errno), { cause: error });
+  return new FileError(readSentence(system.code, path, what, system.errno), { cause: error });
 }
 
 function readSentence(code: string, path: string, what: string, errno?: number): string {
@@ -140,7 +140,7 @@ export async function checkReadable(path: string, what = 'read'): Promise<Stats>
   } catch (error) {
     throw unreadable(path, what, error);
   }
-  if (found.isDirectory()) throw new InputFileError('UnreadableFile', readSentence('EISDIR', path, what));
+  if (found.isDirectory()) throw new FileError(readSentence('EISDIR', path, what));
   return found;
 }
 

@@ -6,7 +6,7 @@
  */
 import { fieldClassInfo } from '../core/registry/field-classes.js';
 import type { Registry } from '../core/registry/registry.js';
-import type { Field, FieldDefault, ModelEntry } from '../core/registry/types.js';
+import type { Field, FieldDefault, ModelEntry, UniqueCondition } from '../core/registry/types.js';
 import { quoteIdentifier } from './dialect.js';
 import type { Dialect } from './dialect.js';
 
@@ -91,12 +91,21 @@ function indexSql(entry: ModelEntry, tables: ReadonlyMap<string, string>): strin
     });
 }
 
+/** A conditional unique set's condition in the dialect's SQL. */
+export function conditionSql(dialect: Dialect, entry: ModelEntry, condition: UniqueCondition): string {
+  const column = quoteIdentifier(columnsOf(entry, [condition.field])[0] as string);
+  if ('is' in condition) return `${column} IS NULL`;
+  if ('isNot' in condition) return `${column} IS NOT NULL`;
+  if (typeof condition.equals === 'boolean') return condition.equals ? dialect.isTrue(column) : `NOT (${dialect.isTrue(column)})`;
+  return `${column} = ${sqlLiteral(condition.equals)}`;
+}
+
 /** Django's conditional unique constraints, as partial unique indexes. */
-function conditionalUniqueSql(entry: ModelEntry): string[] {
+function conditionalUniqueSql(dialect: Dialect, entry: ModelEntry): string[] {
   return Object.entries(entry.uniqueConditions ?? {}).map(([key, condition]) => {
     const columns = columnsOf(entry, key.split(':')).map(quoteIdentifier).join(', ');
     const name = quoteIdentifier(`${entry.table}__unique__${key.replaceAll(':', '__')}`);
-    return `CREATE UNIQUE INDEX ${name} ON ${quoteIdentifier(entry.table)} (${columns}) WHERE ${condition}`;
+    return `CREATE UNIQUE INDEX ${name} ON ${quoteIdentifier(entry.table)} (${columns}) WHERE ${conditionSql(dialect, entry, condition)}`;
   });
 }
 
@@ -122,7 +131,7 @@ export function schemaStatements(registry: Registry, dialect: Dialect): string[]
     ...stored.map((entry) => createTableSql(dialect, entry, tables)),
     ...stored.flatMap((entry) => addedForeignKeys(dialect, entry, tables)),
     ...stored.flatMap((entry) => indexSql(entry, tables)),
-    ...stored.flatMap(conditionalUniqueSql),
+    ...stored.flatMap((entry) => conditionalUniqueSql(dialect, entry)),
     ...stored.flatMap((entry) => caseInsensitiveIndexSql(dialect, entry)),
   ];
 }

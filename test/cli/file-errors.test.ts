@@ -30,9 +30,9 @@ describe('reading', () => {
 
   it('names a folder given as a file to read', () => {
     expectOneLine(runCli(['import', 'users', 'folder', '--db', 'a.sqlite'], cwd), 'Cannot read folder: it is a folder; name a file instead');
-    expectOneLine(runCli(['backup', 'compare', 'empty.json', 'folder'], cwd), 'Cannot read folder: it is a folder; name a file instead');
+    expectOneLine(runCli(['backup', 'compare', 'empty.json', 'folder'], cwd), 'Cannot compare folder: it is a folder; name a file instead');
     expectOneLine(runCli(['backup', 'decrypt', 'out.json', '--src', 'folder', '--decrypt-with', 'key.pem'], cwd), 'Cannot read folder: it is a folder; name a file instead');
-    expectOneLine(runCli(['backup', 'encrypt', 'out.tar', '--src', 'empty.json', '--encrypt-with', 'folder'], cwd), 'Cannot read folder: it is a folder; name a file instead');
+    expectOneLine(runCli(['backup', 'encrypt', 'out.tar', '--src', 'empty.json', '--encrypt-with', 'folder'], cwd), 'Cannot read the public key folder: it is a folder; name a file instead');
   });
 
   it('reads - given as a side of compare from stdin', () => {

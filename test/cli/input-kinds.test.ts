@@ -58,8 +58,8 @@ describe.each(BACKENDS)('%s: import of a file that is not a JSON export', (backe
     ['a.sqlite', SQLITE('a.sqlite')],
     ['plain.json.gz', 'Error: plain.json.gz is gzip-compressed: decompress it first (gunzip -k) and read what it holds [WrongFileKind]'],
     ['plain.json.bz2', 'Error: plain.json.bz2 is bzip2-compressed: decompress it first (bunzip2 -k) and read what it holds [WrongFileKind]'],
-    ['missing.json', 'Error: Cannot read missing.json: no such file; check the path [UnreadableFile]'],
-    ['k', 'Error: Cannot read k: it is a folder; give a file [UnreadableFile]'],
+    ['missing.json', 'Error: Cannot read missing.json: there is no such file (check the path)'],
+    ['k', 'Error: Cannot read k: it is a folder; name a file instead'],
   ] as const) {
     it(`refuses ${src} by name and leaves the database as it was`, () => {
       expectRefused(cli('import', 'global', src, '--db', db, '--no-prompt', '--findings-file', 'dest/f.json', '--report', 'dest/r.json'), line);
@@ -84,7 +84,7 @@ describe('backup compare of a side that is not a JSON export', () => {
 
   it('names a SQLite database, a missing file, and plain JSON given a key', () => {
     expectRefused(compare('plain.json', 'a.sqlite'), SQLITE('a.sqlite'));
-    expectRefused(compare('missing.json', 'plain.json'), 'Error: Cannot compare missing.json: no such file; check the path [UnreadableFile]');
+    expectRefused(compare('missing.json', 'plain.json'), 'Error: Cannot compare missing.json: there is no such file (check the path)');
     const keyed = runCli(['backup', 'compare', 'plain.json', 'plain.json', '--decrypt-right-with', 'k/key.pem', '--findings-file', 'dest/f.json'], dir);
     expectRefused(keyed, `Error: plain.json is JSON, not ${TARBALL}: compare it without --decrypt-right-with [WrongFileKind]`);
   });
@@ -96,7 +96,7 @@ describe('backup sanitize of a source that is not a JSON export', () => {
   it('names a tarball without its key, a SQLite database, a missing file', () => {
     expectRefused(sanitize('out.tar'), KEY_NEEDED('out.tar', '--decrypt-with', 'sanitize'));
     expectRefused(sanitize('a.sqlite'), SQLITE('a.sqlite'));
-    expectRefused(sanitize('missing.json'), 'Error: Cannot sanitize missing.json: no such file; check the path [UnreadableFile]');
+    expectRefused(sanitize('missing.json'), 'Error: Cannot sanitize missing.json: there is no such file (check the path)');
   });
 
   it('speaks of its source, not of an import, when the source is not JSON', () => {
@@ -117,6 +117,6 @@ describe('backup encrypt and decrypt of the wrong kind of file', () => {
     const decrypt = (src: string, key = 'k/key.pem') => runCli(['backup', 'decrypt', 'dest/out.json', '--src', src, '--decrypt-with', key], dir);
     expectRefused(decrypt('a.sqlite'), SQLITE('a.sqlite'));
     expectRefused(decrypt('plain.json.gz'), `Error: plain.json.gz is gzip-compressed and holds no tarball, so not ${TARBALL}: a compressed JSON export needs gunzip, and no --decrypt-with [WrongFileKind]`);
-    expectRefused(decrypt('out.tar', 'k/missing.pem'), 'Error: Cannot read the private key k/missing.pem: no such file; check the path [UnreadableFile]');
+    expectRefused(decrypt('out.tar', 'k/missing.pem'), 'Error: Cannot read the private key k/missing.pem: there is no such file (check the path)');
   });
 });

@@ -71,7 +71,11 @@ describe.each(DRIVERS)('$name: schema', (testDriver) => {
       const assignments = columns.map((column) => `"${column}" = (SELECT "${column}" FROM "${entry.table}" WHERE id = ${ROW_ID.a})`);
       // A conditional unique set holds only where its condition does: make both rows meet it first.
       const condition = entry.uniqueConditions?.[set.join(':')];
-      const meet = condition === undefined ? undefined : condition.replace(/ IS NULL$/, ' = NULL');
+      const meetColumn = condition === undefined ? undefined : `"${columnsOf(entry, [condition.field])[0]}"`;
+      const meet = condition === undefined ? undefined
+        : 'is' in condition ? `${meetColumn} = NULL`
+        : 'isNot' in condition ? undefined
+        : `${meetColumn} = ${typeof condition.equals === 'string' ? `'${condition.equals}'` : Number(condition.equals)}`;
       const error = refusal(() => {
         if (meet !== undefined) db.prepare(`UPDATE "${entry.table}" SET ${meet}`).run();
         db.prepare(`UPDATE "${entry.table}" SET ${assignments.join(', ')} WHERE id = ?`).run([ROW_ID.b]);

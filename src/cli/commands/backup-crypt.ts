@@ -19,8 +19,9 @@ import { checkReadable } from '../file-source.js';
 import { dash, writeFileAtomic } from '../io.js';
 
 /** Every input a command names (`-` is stdin), checked before any work so that a refusal names it. */
-async function checkInputs(...paths: (string | undefined)[]): Promise<void> {
-  for (const path of paths) if (path !== undefined && path !== '-') await checkReadable(path);
+async function checkInputs(source: string, key: string | undefined, keyKind: string): Promise<void> {
+  if (source !== '-') await checkReadable(source);
+  if (key !== undefined && key !== '-') await checkReadable(key, `read the ${keyKind}`);
 }
 
 const ENCRYPT: InputReader = { verb: 'encrypt' };
@@ -48,7 +49,7 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('encrypt-with', { type: 'string', demandOption: true, describe: 'The public key (SPKI PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
         const args = dashes(argv as unknown as CryptArgs);
-        await checkInputs(args.src, args.encryptWith);
+        await checkInputs(args.src, args.encryptWith, 'public key');
         const json = await readInput(args.src, ENCRYPT.verb);
         refuseWrongKind(await identifyFile(json.subarray(0, SNIFF_BYTES)), args.src, ENCRYPT, false);
         // Refuse what is not an export (Sentry's "Invalid input JSON"): the reader checks the array.
@@ -65,7 +66,7 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
         .option('decrypt-with', { type: 'string', demandOption: true, describe: 'The private key (PKCS#8 PEM)', requiresArg: true }) as never,
       handler: (argv) => context.run(async () => {
         const args = dashes(argv as unknown as CryptArgs);
-        await checkInputs(args.src, args.decryptWith);
+        await checkInputs(args.src, args.decryptWith, 'private key');
         const json = await decryptFile(args.src, args.decryptWith as string, DECRYPT);
         if (args.dest === '-') await context.io.writeStdout(json);
         else await writeFileAtomic(args.dest, json);

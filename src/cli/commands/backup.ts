@@ -80,7 +80,7 @@ async function runCompare(context: CommandContext, parsed: CompareArgs): Promise
   const argv: CompareArgs = { ...parsed, left: dash(parsed.left), right: dash(parsed.right) };
   if (argv.left === '-' && argv.right === '-') throw new UsageError('LEFT and RIGHT cannot both be - (stdin can be read only once)');
   for (const path of [argv.left, argv.right, argv.decryptLeftWith, argv.decryptRightWith]) {
-    if (path !== undefined && path !== '-') await checkReadable(path);
+    if (path !== undefined && path !== '-') await checkReadable(path, 'compare');
   }
   const side = async (path: string, key: string | undefined, name: 'left' | 'right') => {
     try {

@@ -80,7 +80,7 @@ export function exportCommand(context: CommandContext): CommandModule<GlobalOpti
 }
 
 async function runExport(context: CommandContext, scope: ExportScope, argv: ExportArgs): Promise<void> {
-  if (argv.encryptWith !== undefined) await checkReadable(argv.encryptWith);
+  if (argv.encryptWith !== undefined) await checkReadable(argv.encryptWith, 'read the public key');
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const progress = startProgress(context.io, argv.silent);

@@ -99,7 +99,7 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
     throw new UsageError(`--import-uuid must be a UUID (such as 8d4a3b6e-2f1c-4e5a-9b7d-0c6e1f2a3b4c), got ${JSON.stringify(shown(argv.importUuid))}`);
   }
   if (argv.src !== '-') await checkReadable(argv.src);
-  if (argv.decryptWith !== undefined) await checkReadable(argv.decryptWith);
+  if (argv.decryptWith !== undefined) await checkReadable(argv.decryptWith, 'read the private key');
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const { source, release } = await openInput(argv.src, argv.decryptWith);

@@ -5,7 +5,7 @@
  */
 import type { ModelScope } from '../scopes.js';
 import type { FieldClass } from './field-classes.js';
-import type { Field, FieldDefault, ForeignFieldKind, ForeignKey, ModelEntry, ModelRules, Silo } from './types.js';
+import type { Field, FieldDefault, ForeignFieldKind, ForeignKey, ModelEntry, ModelRules, Silo, UniqueCondition } from './types.js';
 
 type Literal = null | boolean | number | string | readonly unknown[];
 interface CallDefault { readonly call: string }
@@ -90,8 +90,8 @@ export interface ModelSpec {
   readonly uniques: readonly (readonly string[])[];
   readonly relocationDependencies?: readonly string[];
   readonly customOrdinal?: readonly string[];
-  /** Conditional unique sets: ":"-joined set → SQL condition (see ModelEntry.uniqueConditions). */
-  readonly uniqueConditions?: Readonly<Record<string, string>>;
+  /** Conditional unique sets: ":"-joined set → when it holds (see ModelEntry.uniqueConditions). */
+  readonly uniqueConditions?: Readonly<Record<string, UniqueCondition>>;
   /** Fields looked up ignoring case (see ModelEntry.caseInsensitive). */
   readonly caseInsensitive?: readonly string[];
   readonly fields: readonly Field[];

@@ -92,6 +92,12 @@ export interface ModelRules {
   readonly import?: ImportRules;
 }
 
+/** When a conditional unique set holds: a field is null, is not null, or equals a value. */
+export type UniqueCondition =
+  | { readonly field: string; readonly is: null }
+  | { readonly field: string; readonly isNot: null }
+  | { readonly field: string; readonly equals: boolean | number | string };
+
 /** Everything the registry knows about one Sentry model. */
 export interface ModelEntry {
   readonly name: string;
@@ -110,9 +116,9 @@ export interface ModelEntry {
   readonly customOrdinal?: readonly string[];
   /**
    * Unique sets that hold only where a condition does (Django's `UniqueConstraint(condition=…)`),
-   * keyed by the ":"-joined set, as an SQL condition over the table's columns.
+   * keyed by the ":"-joined set; each backend's dialect writes the condition in its own SQL.
    */
-  readonly uniqueConditions?: Readonly<Record<string, string>>;
+  readonly uniqueConditions?: Readonly<Record<string, UniqueCondition>>;
   /** Fields Sentry looks rows up by ignoring case (`username__iexact`): each gets a NOCASE index. */
   readonly caseInsensitive?: readonly string[];
   /** True when the model has a table here: every non-Excluded model, and the engine's own. */

@@ -175,7 +175,10 @@ export const savedsearch = defineModel({
   scope: 'Organization',
   uniques: [['is_global', 'name'], ['organization', 'owner_id', 'type']],
   // Global searches have unique names; an owner pins one search per type.
-  uniqueConditions: { 'is_global:name': 'CAST("is_global" AS INTEGER) = 1', 'organization:owner_id:type': '"visibility" = \'owner_pinned\'' },
+  uniqueConditions: {
+    'is_global:name': { field: 'is_global', equals: true },
+    'organization:owner_id:type': { field: 'visibility', equals: 'owner_pinned' },
+  },
   rules: { import: savedSearchImport },
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey', { null: true }),

@@ -94,7 +94,7 @@ export const rulesnooze = defineModel({
   scope: 'Organization',
   uniques: [['alert_rule'], ['alert_rule', 'user_id'], ['rule'], ['rule', 'user_id']],
   // One snooze for everyone per rule; per-user snoozes are unique per user.
-  uniqueConditions: { alert_rule: '"user_id" IS NULL', rule: '"user_id" IS NULL' },
+  uniqueConditions: { alert_rule: { field: 'user_id', is: null }, rule: { field: 'user_id', is: null } },
   fields: [
     fk('user_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),
     fk('owner_id', 'sentry.user', 'HybridCloudForeignKey', { null: true }),

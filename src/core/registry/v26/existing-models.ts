@@ -68,7 +68,7 @@ export const EXISTING_MODEL_CHANGES: readonly Change[] = [
   },
   {
     kind: 'change-model', model: 'sentry.dashboard', ...bySnapshot,
-    set: { uniqueConditions: { 'organization:prebuilt_id': '"prebuilt_id" IS NOT NULL' } },
+    set: { uniqueConditions: { 'organization:prebuilt_id': { field: 'prebuilt_id', isNot: null } } },
     source: at2025('src/sentry/models/dashboard.py'),
     note: 'the prebuilt id is unique per organization only where it is set',
   },

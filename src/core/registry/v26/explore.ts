@@ -87,8 +87,8 @@ export const traceitemattributecontext = defineModel({
     ['attribute_key', 'attribute_type', 'item_type', 'organization', 'project'],
   ],
   uniqueConditions: {
-    'attribute_key:attribute_type:item_type:organization': '"project_id" IS NULL',
-    'attribute_key:attribute_type:item_type:organization:project': '"project_id" IS NOT NULL',
+    'attribute_key:attribute_type:item_type:organization': { field: 'project', is: null },
+    'attribute_key:attribute_type:item_type:organization:project': { field: 'project', isNot: null },
   },
   fields: [
     ...timestamps(),
