@@ -9,6 +9,7 @@ import type { Registry } from '../core/registry/registry.js';
 import type { Field, FieldDefault, ModelEntry, UniqueCondition } from '../core/registry/types.js';
 import { quoteIdentifier } from './dialect.js';
 import type { Dialect } from './dialect.js';
+import { keptTablesStatements } from './kept-store.js';
 
 export { quoteIdentifier };
 
@@ -114,11 +115,15 @@ function caseInsensitiveIndexSql(dialect: Dialect, entry: ModelEntry): string[] 
   return columnsOf(entry, entry.caseInsensitive ?? []).map((column) => dialect.caseInsensitiveIndex(`${entry.table}__${column}__nocase`, entry.table, column));
 }
 
-/** relocate's own tables beside Sentry's: what it records about the database. */
+/**
+ * relocate's own tables beside Sentry's: what it records about the database (its Sentry version),
+ * and what imports kept that the version has no place for (kept-store.ts).
+ */
 export function bookkeepingStatements(dialect: Dialect, registry: Registry): string[] {
   return [
     `CREATE TABLE ${quoteIdentifier(META_TABLE)} (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n)${dialect.tableSuffix}`,
     `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`,
+    ...keptTablesStatements(dialect),
   ];
 }
 

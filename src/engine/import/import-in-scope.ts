@@ -74,7 +74,7 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
   report.reordered = !scan.inOrder;
   for (const [model, dropped] of scan.droppedModels) {
     const modelReport = report.model(model);
-    modelReport.dropped.set(dropped.reason, { count: dropped.count, pks: [] });
+    modelReport.dropped.set(dropped.reason, { count: dropped.count, pks: dropped.pks });
   }
   const rowsTotal = [...scan.counts.values()].reduce((sum, n) => sum + n, 0);
 

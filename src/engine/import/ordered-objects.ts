@@ -12,15 +12,25 @@ import type { ScanResult } from './scan-file.js';
 import type { Registry } from '../../core/registry/registry.js';
 const STAGE = 'relocate_import_stage';
 
+/** The object under the name this version gives its model (a renamed model's rows are the same rows). */
+function namedFor(registry: Registry, object: FileObject): FileObject {
+  const model = registry.resolve(object.model);
+  return model === object.model ? object : { ...object, model };
+}
+
 export function* orderedObjects(driver: Driver, registry: Registry, source: ImportSource, scan: ScanResult): Generator<FileObject> {
   const rank = (model: string): number | undefined => registry.rank(model);
   if (scan.inOrder) {
-    for (const object of fileObjects(source)) if (scan.counts.has(object.model)) yield object;
+    for (const object of fileObjects(source)) {
+      const named = namedFor(registry, object);
+      if (scan.counts.has(named.model)) yield named;
+    }
     return;
   }
   if (source.parsed !== undefined) {
     // Held objects are sorted in memory (Array#sort is stable, so the file's order within a model holds).
-    yield* source.parsed.filter((object) => scan.counts.has(object.model)).sort((a, b) => (rank(a.model) as number) - (rank(b.model) as number));
+    const objects = source.parsed.map((object) => namedFor(registry, object)).filter((object) => scan.counts.has(object.model));
+    yield* objects.sort((a, b) => (rank(a.model) as number) - (rank(b.model) as number));
     return;
   }
   const { dialect } = driver;
@@ -29,7 +39,7 @@ export function* orderedObjects(driver: Driver, registry: Registry, source: Impo
   try {
     const insert = driver.prepare(`INSERT INTO ${stage} ("rank", "seq", "line", "text") VALUES (?, ?, ?, ?)`);
     for (const element of arrayElements(source.chunks())) {
-      const object = parseElement(element);
+      const object = namedFor(registry, parseElement(element));
       const place = rank(object.model);
       if (place !== undefined && scan.counts.has(object.model)) insert.run([place, element.index, element.line, element.text]);
     }
@@ -39,7 +49,7 @@ export function* orderedObjects(driver: Driver, registry: Registry, source: Impo
     for (;;) {
       const rows = page.all(after);
       if (rows.length === 0) break;
-      for (const row of rows) yield parseElement({ index: row.seq as number, line: row.line as number, text: row.text as string });
+      for (const row of rows) yield namedFor(registry, parseElement({ index: row.seq as number, line: row.line as number, text: row.text as string }));
       const last = rows[rows.length - 1] as Record<string, unknown>;
       after = [last.rank as number, last.seq as number];
     }

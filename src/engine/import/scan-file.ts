@@ -35,25 +35,59 @@ export interface FilterOptions {
 }
 
 export interface ScanResult {
-  /** Rows per kept model, in file order of first appearance. */
+  /** Rows per imported model (by this version's name), in file order of first appearance. */
   readonly counts: ReadonlyMap<string, number>;
   /** Pks in the file of each referenced model. */
   readonly pks: ReadonlyMap<string, ReadonlySet<number>>;
-  /** Rows dropped whole-model, by model: why, and how many. */
-  readonly droppedModels: ReadonlyMap<string, { reason: string; count: number }>;
+  /** Rows dropped whole-model, by model (as the file names it): why, how many, and their pks. */
+  readonly droppedModels: ReadonlyMap<string, DroppedModel>;
+  /** Rows of models this version does not know, kept as they are (Global only), in file order. */
+  readonly kept: readonly KeptObject[];
+  /** Models the file names otherwise than this version: the file's name → this version's, with rows. */
+  readonly renamedModels: ReadonlyMap<string, { readonly to: string; readonly count: number }>;
+  /** The file's models (as it names them) and the fields seen in their first rows: what dates it. */
+  readonly shape: ReadonlyMap<string, ReadonlySet<string>>;
   /** False when some model's rows come after a model that sorts later: the rows must be re-sorted. */
   readonly inOrder: boolean;
   readonly filters: readonly ImportFilter[];
+  /** Values of the user's filters that no row of the file matched. */
+  readonly unmatched: { readonly filterUsernames: readonly string[]; readonly filterOrgSlugs: readonly string[] };
 }
 
-/** Whether rows of a model are imported, dropped (with why), or an error. */
-export function classifyModel(registry: Registry, name: string): { entry: ModelEntry } | { drop: string } | { error: string } {
+export interface DroppedModel {
+  readonly reason: string;
+  count: number;
+  readonly pks: number[];
+}
+
+export interface KeptObject {
+  readonly object: FileObject;
+  /** The known model it followed in the file (this version's name), or null when it came first. */
+  readonly afterModel: string | null;
+}
+
+/** How many pks a report lists per reason (the count is always exact). */
+export const LISTED_PKS = 1000;
+
+/** Fields of a model's first rows say what version wrote it; later rows rarely say more. */
+const SHAPE_ROWS = 3;
+
+type Verdict = { entry: ModelEntry } | { drop: string } | { keep: string } | { error: string };
+
+/** Whether rows of a model are imported, kept as they are, dropped (with why), or an error. */
+export function classifyModel(registry: Registry, name: string, scope: ImportScope = 'Global'): Verdict {
   const entry = registry.find(registry.resolve(name));
   if (entry !== undefined && entry.scope !== 'Excluded') return { entry };
   if (entry !== undefined) return { drop: `Excluded: Sentry ${registry.version} never relocates this model` };
-  if (registry.removedModels.has(name)) return { drop: `removed from Sentry before ${registry.version}` };
+  const removed = registry.removedModels.get(name);
+  if (removed !== undefined) return { drop: `removed from Sentry${removed.until === undefined ? ` before ${registry.version}` : ` in ${removed.until}`}: ${removed.note}` };
   const label = name.slice(0, name.indexOf('.'));
-  if (MODEL_NAME_SHAPE.test(name) && registry.appLabels.has(label)) return { drop: `not a model of Sentry ${registry.version}` };
+  if (MODEL_NAME_SHAPE.test(name) && registry.appLabels.has(label)) {
+    // Its scope is unknown, so only a Global import (which takes everything) may keep it.
+    return scope === 'Global'
+      ? { keep: `not a model of Sentry ${registry.version}: kept as it is, and written back by a Global export` }
+      : { drop: `not a model of Sentry ${registry.version}: only a Global import keeps such rows (their scope is unknown)` };
+  }
   return { error: `unknown model "${shown(name)}": not a Sentry model name (expected "app_label.model", such as "sentry.user")` };
 }
 
@@ -61,44 +95,74 @@ export function scanFile(registry: Registry, source: ImportSource, scope: Import
   const referenced = referencedModelsOf(registry);
   const counts = new Map<string, number>();
   const pks = new Map<string, Set<number>>();
-  const droppedModels = new Map<string, { reason: string; count: number }>();
+  const droppedModels = new Map<string, DroppedModel>();
+  const kept: KeptObject[] = [];
+  const renamedModels = new Map<string, { to: string; count: number }>();
+  const shape = new Map<string, Set<string>>();
+  const seenRows = new Map<string, number>();
   const wantsFilters = options.filterUsernames !== undefined || options.filterOrgSlugs !== undefined;
   const users = new Map<number, { username: unknown; email: unknown }>();
   const orgs: FileObject[] = [];
   const members: FileObject[] = [];
+  const verdicts = new Map<string, Verdict>();
   let lastRank = -1;
+  let lastKnown: string | null = null;
   let inOrder = true;
 
   for (const object of fileObjects(source)) {
-    const verdict = classifyModel(registry, object.model);
+    const rows = (seenRows.get(object.model) ?? 0) + 1;
+    seenRows.set(object.model, rows);
+    if (rows <= SHAPE_ROWS) {
+      let fields = shape.get(object.model);
+      if (fields === undefined) shape.set(object.model, (fields = new Set()));
+      for (const name in object.fields) fields.add(name);
+    }
+    let verdict = verdicts.get(object.model);
+    if (verdict === undefined) verdicts.set(object.model, (verdict = classifyModel(registry, object.model, scope)));
     if ('error' in verdict) throw new ImportingError('UnknownModel', { model: object.model, line: object.line, leftPk: object.pk }, verdict.error);
-    if ('drop' in verdict) {
-      const dropped = droppedModels.get(object.model) ?? { reason: verdict.drop, count: 0 };
-      dropped.count++;
-      droppedModels.set(object.model, dropped);
+    if ('keep' in verdict) {
+      kept.push({ object, afterModel: lastKnown });
       continue;
     }
-    const ordinal = (counts.get(object.model) ?? 0) + 1;
-    counts.set(object.model, ordinal);
-    const rank = registry.rank(object.model) as number;
+    if ('drop' in verdict) {
+      let dropped = droppedModels.get(object.model);
+      if (dropped === undefined) droppedModels.set(object.model, (dropped = { reason: verdict.drop, count: 0, pks: [] }));
+      dropped.count++;
+      if (dropped.pks.length < LISTED_PKS) dropped.pks.push(object.pk);
+      continue;
+    }
+    const model = verdict.entry.name;
+    if (model !== object.model) {
+      const renamed = renamedModels.get(object.model) ?? { to: model, count: 0 };
+      renamed.count++;
+      renamedModels.set(object.model, renamed);
+    }
+    lastKnown = model;
+    const ordinal = (counts.get(model) ?? 0) + 1;
+    counts.set(model, ordinal);
+    const rank = registry.rank(model) as number;
     if (rank < lastRank) inOrder = false;
     lastRank = Math.max(lastRank, rank);
-    if (referenced.has(object.model)) {
-      let seen = pks.get(object.model);
-      if (seen === undefined) pks.set(object.model, (seen = new Set()));
+    if (referenced.has(model)) {
+      let seen = pks.get(model);
+      if (seen === undefined) pks.set(model, (seen = new Set()));
       if (seen.has(object.pk)) {
         // Other rows point at this model by pk, so two rows with one pk make those keys ambiguous.
-        throw new ImportingError('DeserializationFailed', { model: object.model, ordinal, leftPk: object.pk, line: object.line },
-          `duplicate pk ${object.pk}: another ${shown(object.model)} row earlier in the file has it, and keys to it would be ambiguous`);
+        throw new ImportingError('DeserializationFailed', { model, ordinal, leftPk: object.pk, line: object.line },
+          `duplicate pk ${object.pk}: another ${shown(model)} row earlier in the file has it, and keys to it would be ambiguous`);
       }
       seen.add(object.pk);
     }
     if (!wantsFilters) continue;
-    if (object.model === 'sentry.user') users.set(object.pk, { username: object.fields.username, email: object.fields.email });
-    else if (object.model === 'sentry.organization') orgs.push(object);
-    else if (object.model === 'sentry.organizationmember') members.push(object);
+    if (model === 'sentry.user') users.set(object.pk, { username: object.fields.username, email: object.fields.email });
+    else if (model === 'sentry.organization') orgs.push(object);
+    else if (model === 'sentry.organizationmember') members.push(object);
   }
-  return { counts, pks, droppedModels, inOrder, filters: resolveFilters(scope, options, users, orgs, members) };
+  const unmatched = {
+    filterUsernames: (options.filterUsernames ?? []).filter((name) => ![...users.values()].some((user) => user.username === name)),
+    filterOrgSlugs: (options.filterOrgSlugs ?? []).filter((slug) => !orgs.some((org) => org.fields.slug === slug)),
+  };
+  return { counts, pks, droppedModels, kept, renamedModels, shape, inOrder, filters: resolveFilters(scope, options, users, orgs, members), unmatched };
 }
 
 /**
