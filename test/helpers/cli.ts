@@ -1,5 +1,6 @@
 /** Runs the built CLI (bin/relocate.js) as a user would, in a fresh temporary folder. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,4 +21,36 @@ export function runCli(args: readonly string[], cwd: string): CliResult {
 
 export function temporaryFolder(): string {
   return mkdtempSync(join(tmpdir(), 'relocate-test-'));
+}
+
+export interface RunningCli {
+  readonly child: ChildProcess;
+  /** Resolves once stderr has said `text`. */
+  said(text: string): Promise<void>;
+  readonly done: Promise<CliResult>;
+}
+
+/** Starts the built CLI without waiting for it (for tests of processes that run at the same time). */
+export function startCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, RELOCATE_DEBUG: '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stdout.setEncoding('utf8').on('data', (text: string) => { stdout += text; });
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    stderr += text;
+    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve();
+  });
+  const done = new Promise<CliResult>((resolve) => {
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return {
+    child,
+    done,
+    said: (text) => new Promise<void>((resolve, reject) => {
+      if (stderr.includes(text)) return resolve();
+      waiters.push({ text, resolve });
+      void done.then((result) => reject(new Error(`The command ended (exit ${String(result.code)}) without saying ${JSON.stringify(text)}: ${result.stderr}`)));
+    }),
+  };
 }
