@@ -82,7 +82,7 @@ export function* fileObjects(source: ImportSource): Generator<FileObject> {
     for (const element of arrayElements(source.chunks())) yield parseElement(element);
   } catch (error) {
     if (error instanceof JsonInputError) {
-      throw new ImportingError('DeserializationFailed', { model: '', line: error.line }, error.message, { cause: error });
+      throw new ImportingError('DeserializationFailed', { model: error.model ?? '', line: error.line }, error.message, { cause: error });
     }
     throw error;
   }

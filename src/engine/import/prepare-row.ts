@@ -4,6 +4,7 @@
  * encodings are repaired (an ArrayField written as a Python list literal, a JSON field encoded
  * twice), and every value is converted as the field's class stores it.
  */
+import { nestsDeeperThan } from '../../core/json/nesting.js';
 import { fieldClassInfo } from '../../core/registry/field-classes.js';
 import { ALNUM, HEX } from '../../core/registry/import-rules.js';
 import type { StoredValue } from '../../core/registry/import-rules.js';
@@ -37,11 +38,15 @@ function called(name: string, field: Field, defaults: Defaults): unknown {
   return defaults.random(size, HEX);
 }
 
-/** A JSON field written as the text of its JSON (an old exporter's double encoding). */
+/**
+ * A JSON field written as the text of its JSON (an old exporter's double encoding). Text nested
+ * too deep to be JSON Python can load stays the string it is.
+ */
 function repairedJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const text = value.trim();
   if (!(text.startsWith('{') && text.endsWith('}')) && !(text.startsWith('[') && text.endsWith(']'))) return value;
+  if (nestsDeeperThan(text)) return value;
   try {
     return JSON.parse(text) as unknown;
   } catch {
