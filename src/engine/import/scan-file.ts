@@ -39,6 +39,8 @@ export interface ScanResult {
   readonly pks: ReadonlyMap<string, ReadonlySet<number>>;
   /** Rows dropped whole-model, by model: why, and how many. */
   readonly droppedModels: ReadonlyMap<string, { reason: string; count: number }>;
+  /** Per model, the keys its objects have beside model, pk and fields: key → objects. */
+  readonly extraKeys: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** False when some model's rows come after a model that sorts later: the rows must be re-sorted. */
   readonly inOrder: boolean;
   readonly filters: readonly ImportFilter[];
@@ -66,7 +68,13 @@ export function scanFile(source: ImportSource, scope: ImportScope, options: Filt
   let lastRank = -1;
   let inOrder = true;
 
+  const extraKeys = new Map<string, Map<string, number>>();
   for (const object of fileObjects(source)) {
+    if (object.extraKeys !== undefined) {
+      let keys = extraKeys.get(object.model);
+      if (keys === undefined) extraKeys.set(object.model, (keys = new Map()));
+      for (const key of object.extraKeys) keys.set(key, (keys.get(key) ?? 0) + 1);
+    }
     const verdict = classifyModel(object.model);
     if ('error' in verdict) throw new ImportingError('UnknownModel', { model: object.model, line: object.line, leftPk: object.pk }, verdict.error);
     if ('drop' in verdict) {
@@ -95,7 +103,7 @@ export function scanFile(source: ImportSource, scope: ImportScope, options: Filt
     else if (object.model === 'sentry.organization') orgs.push(object);
     else if (object.model === 'sentry.organizationmember') members.push(object);
   }
-  return { counts, pks, droppedModels, inOrder, filters: resolveFilters(scope, options, users, orgs, members) };
+  return { counts, pks, droppedModels, extraKeys, inOrder, filters: resolveFilters(scope, options, users, orgs, members) };
 }
 
 /**
