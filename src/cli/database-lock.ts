@@ -70,9 +70,10 @@ export function beginWrite(connection: LockingConnection, options: WriteLockOpti
   } catch (error) {
     if (!isBusy(error)) throw error;
     const seconds = options.timeoutMs / 1000;
-    options.onWait(`Waiting for another process to finish writing ${options.path} (up to ${seconds} s)...\n`);
-    connection.exec(`PRAGMA busy_timeout = ${options.timeoutMs}`);
     try {
+      if (options.timeoutMs === 0) throw error; // not willing to wait at all
+      options.onWait(`Waiting for another process to finish writing ${options.path} (up to ${seconds} s)...\n`);
+      connection.exec(`PRAGMA busy_timeout = ${options.timeoutMs}`);
       connection.exec('BEGIN IMMEDIATE');
     } catch (again) {
       if (!isBusy(again)) throw again;

@@ -1,17 +1,18 @@
 /**
- * How deep arrays and objects may nest in anything relocate reads: at most 994 levels, counting
- * the file's own array (so an export's field value may nest 991 levels). That is the deepest
+ * How deep arrays and objects may nest in anything relocate reads: at most 995 levels, counting
+ * the file's own array (so an export's field value may nest 992 levels). That is the deepest
  * Python's `json.loads` loads at its default recursion limit of 1000: measured with
- * /usr/bin/python3 (3.11.2), `json.loads('[' * 994 + ']' * 994)` loads and 995 levels raise
- * RecursionError (the C scanner spends one recursion level per array or object, and the caller's
- * frames use the rest). Sentry parses from deeper in its stack, so it loads a little less: nothing
- * deeper than this can have come from, or go back to, a Sentry instance.
+ * /usr/bin/python3 (3.11.2), `python3 -c "import json; json.loads('[' * 995 + ']' * 995)"` loads
+ * and 996 levels raise RecursionError (the C scanner spends one recursion level per array or
+ * object, and the caller's frames use the rest: called from inside a function, it loads one level
+ * less per frame). Sentry parses from deeper in its stack, so it loads a little less still:
+ * nothing deeper than this can have come from, or go back to, a Sentry instance.
  *
  * The one streaming reader every command uses (array-elements.ts) refuses a deeper file at the
  * first bracket past the limit, and the float-keeping parser (json-text.ts) and the parses of JSON
  * held in strings (legacy double-encoded fields, sanitize's JSON text) refuse deeper text, so no
  * recursive walker (compare, sanitize, the Python JSON writer, the parser itself) ever sees a
- * deeper value; each is tested at this depth.
+ * deeper value; each is tested at this depth, and recurses one stack frame per level.
  */
 export const MAX_NESTING_DEPTH = 995;
 
