@@ -7,6 +7,8 @@ import { openBetterSqlite3 } from '../dist/backends/better-sqlite3/index.js';
 import { ensureSchema, STORED_MODELS, getModel } from '../dist/index.js';
 import { importInScope } from '../dist/engine/import/index.js';
 import { arrayElements } from '../dist/core/json/array-elements.js';
+import { fileObjects } from '../dist/engine/import/file-objects.js';
+import { fieldValueCheck } from '../dist/core/values/field-value-problem.js';
 import { fileSource } from '../dist/cli/file-source.js';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +43,40 @@ const report = importInScope(db, fileSource(join(folder, 'backup.json')), {
 const ours = seconds(start);
 const written = report.total((model) => model.written);
 db.close();
+
+// The per-field value rules alone, as the import runs them (each field the file gives, through
+// the model's array of checks), over objects parsed beforehand: the same loop with and without
+// the checks, best of three, as a share of the import's time.
+const objects = [...fileObjects(fileSource(join(folder, 'backup.json')))];
+const plans = new Map();
+for (const object of objects) {
+  if (plans.has(object.model)) continue;
+  const { fields } = getModel(object.model);
+  plans.set(object.model, { fields, checks: fields.map(fieldValueCheck) });
+}
+const noCheck = () => undefined;
+const checkAll = (withRules) => {
+  const began = process.hrtime.bigint();
+  let count = 0;
+  for (const object of objects) {
+    const { fields, checks } = plans.get(object.model);
+    for (let i = 0; i < fields.length; i++) {
+      if (!Object.hasOwn(object.fields, fields[i].name)) continue;
+      if ((withRules ? checks[i] : noCheck)(object.fields[fields[i].name]) !== undefined) throw new Error(`${object.model} ${fields[i].name}`);
+      count++;
+    }
+  }
+  return [seconds(began), count];
+};
+let rules = Infinity;
+let checked = 0;
+for (let round = 0; round < 3; round++) {
+  const [bare] = checkAll(false);
+  const [checking, count] = checkAll(true);
+  rules = Math.min(rules, Math.max(0, checking - bare));
+  checked = count;
+}
+objects.length = 0;
 
 // Baseline, measured second: every object parsed and inserted as is, pk kept, in one transaction.
 const raw = new Database(join(folder, 'baseline.sqlite'));
@@ -77,5 +113,6 @@ rmSync(folder, { recursive: true, force: true });
 console.log(`  bare parse + insert:     ${rate(baselineRows, baseline)} (${baselineRows.toLocaleString('en-US')} rows, ${baseline.toFixed(2)} s)`);
 console.log(`  relocate import global:  ${rate(written, ours)} (${written.toLocaleString('en-US')} rows, ${ours.toFixed(2)} s, two passes over ${(size / 1e6).toFixed(0)} MB)`);
 console.log(`  ratio: ${(ours / baseline).toFixed(2)}x the baseline's time`);
+console.log(`  value rules: ${(rules * 1000).toFixed(0)} ms for ${checked.toLocaleString('en-US')} values, ${((rules / ours) * 100).toFixed(1)}% of the import's time`);
 console.log(`  heap growth during import: ${((peakHeap - heapBefore) / 1e6).toFixed(0)} MB (the pk map; the file is never held whole)`);
 console.log(`  (${STORED_MODELS.length} tables; IMPORT_ROWS=${ROWS})`);

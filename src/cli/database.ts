@@ -1,12 +1,14 @@
 /**
  * Opens the database a command names with `--db` on the backend it names with `--backend`, makes
- * sure it has our schema, runs the command, and closes it. With sql.js the file is loaded into
- * memory and written back (atomically) only when the command succeeds; a database file this
- * call created is removed again if the command fails, so a failed command leaves nothing behind.
- * Only a caller that says `create` gets a new database for a missing file.
+ * sure it has our schema (for the Sentry version it records, or the one asked for when it is
+ * new), runs the command, and closes it. Only a caller that says `create` gets a new database for
+ * a missing file. A command that writes holds SQLite's write lock on the file for its whole run,
+ * on either backend, so that two writers never lose each other's changes (a second one waits,
+ * saying so on stderr; see database-lock.ts). With sql.js the file is read into memory and its
+ * changes copied back into the file, in one SQLite transaction, only when the command succeeds
+ * (see sql-js-write-back.ts); with better-sqlite3 the command runs in one transaction. A failed
+ * command leaves the file as it was, and a database file this call created is removed again.
  */
-import { openBetterSqlite3 } from '../backends/better-sqlite3/index.js';
-import { loadSqlJs, openSqlJs } from '../backends/sql-js/index.js';
 import { ensureSchema, recordedSchemaVersion } from '../db/open-database.js';
 import type { Driver, DriverName } from '../db/port.js';
 import type { SchemaStatus } from '../db/open-database.js';
@@ -14,7 +16,8 @@ import { REGISTRIES, VERIFIED_REGISTRY, registryForSchema } from '../core/regist
 import type { Registry } from '../core/registry/index.js';
 import { SchemaVersionError } from '../core/errors.js';
 import { checkDatabaseFile } from './database-file.js';
-import { readFile, rm, writeFileAtomic } from './io.js';
+import { fileSize, lockTimeoutMs } from './database-lock.js';
+import { openSession } from './database-session.js';
 
 export const BACKENDS: readonly DriverName[] = ['better-sqlite3', 'sql.js'];
 export const DEFAULT_DB = './relocate.sqlite';
@@ -22,7 +25,7 @@ export const DEFAULT_DB = './relocate.sqlite';
 export interface DatabaseOptions {
   readonly db: string;
   readonly backend: DriverName;
-  /** A command that only reads: sql.js then has nothing to write back. */
+  /** A command that only reads: it takes no write lock, and sql.js has nothing to write back. */
   readonly readOnly?: boolean;
   /** The Sentry version a new database is made for (an existing one keeps the version it records). */
   readonly registry?: Registry;
@@ -31,6 +34,10 @@ export interface DatabaseOptions {
    * file is refused, naming the path: a reader must not create an empty database by a typo.
    */
   readonly create: boolean;
+  /** Where to say that the command waits for another writer (default: the process's stderr). */
+  readonly stderr?: (text: string) => void;
+  /** The environment RELOCATE_LOCK_TIMEOUT is read from (default: the process's). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** What a command gets with its driver: the schema's state and the Sentry version it was made for. */
@@ -51,28 +58,25 @@ export async function withDatabase<T>(
   options: DatabaseOptions,
   command: (driver: Driver, database: OpenedDatabase) => T | Promise<T>,
 ): Promise<T> {
-  const existed = await checkDatabaseFile(options.db, options.create);
-  const driver = options.backend === 'sql.js'
-    ? openSqlJs(await loadSqlJs(), existed ? await readFile(options.db) : undefined)
-    : openBetterSqlite3(options.db);
-  let succeeded = false;
+  await checkDatabaseFile(options.db, options.create);
+  const size = fileSize(options.db);
+  const session = await openSession({
+    backend: options.backend,
+    path: options.db,
+    // Reading a missing or empty database creates its schema: that is a write.
+    write: options.readOnly !== true || size === undefined || size === 0,
+    timeoutMs: lockTimeoutMs(options.env ?? process.env),
+    onWait: options.stderr ?? ((text) => void process.stderr.write(text)),
+  });
+  let settled = false;
   try {
-    const registry = registryOf(driver, options.registry);
-    const schema = ensureSchema(driver, registry);
-    const result = await command(driver, { ...schema, registry });
-    if (driver.name === 'sql.js' && (!options.readOnly || schema.created)) {
-      await writeFileAtomic(options.db, driver.serialize());
-    }
-    succeeded = true;
+    const registry = registryOf(session.driver, options.registry);
+    const schema = ensureSchema(session.driver, registry);
+    const result = await command(session.driver, { ...schema, registry });
+    settled = true; // finish lets the file go whether or not its commit succeeds
+    session.finish(options.readOnly !== true || schema.created);
     return result;
   } finally {
-    try {
-      driver.close();
-    } catch (error) {
-      // A command that failed mid-read (a closed stdout during an export) may leave a statement
-      // open, and better-sqlite3 then refuses to close: the command's own error is the one to tell.
-      if (succeeded) throw error;
-    }
-    if (!succeeded && !existed) await rm(options.db, { force: true });
+    if (!settled) session.abandon();
   }
 }

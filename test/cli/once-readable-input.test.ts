@@ -27,7 +27,7 @@ describe.each(BACKENDS)('%s: import from a source read once', (backend) => {
     // Opening a FIFO for writing waits for its reader: relocate, started above.
     const writer = createWriteStream(fifo);
     writer.end(backup);
-    const result = await run;
+    const result = await run.done;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe(`Imported 141 rows of 94 models (Global scope) from ${fifo}\n`);
   });

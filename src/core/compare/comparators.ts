@@ -48,9 +48,19 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (x === y) return true;
   if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
   if (Array.isArray(x) !== Array.isArray(y)) return false;
-  if (Array.isArray(x)) return x.length === (y as unknown[]).length && x.every((item, i) => pyEquals(item, (y as unknown[])[i]));
-  const xKeys = Object.keys(x);
-  return xKeys.length === Object.keys(y).length && xKeys.every((key) => Object.hasOwn(y, key) && pyEquals((x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key]));
+  // Plain loops, not every(): one stack frame per level, for values nested as deep as files may be.
+  if (Array.isArray(x)) {
+    const other = y as unknown[];
+    if (x.length !== other.length) return false;
+    for (let i = 0; i < x.length; i++) if (!pyEquals(x[i], other[i])) return false;
+    return true;
+  }
+  const xRecord = x as Record<string, unknown>;
+  const yRecord = y as Record<string, unknown>;
+  const xKeys = Object.keys(xRecord);
+  if (xKeys.length !== Object.keys(yRecord).length) return false;
+  for (const key of xKeys) if (!Object.hasOwn(yRecord, key) || !pyEquals(xRecord[key], yRecord[key])) return false;
+  return true;
 }
 
 /** Python's truthiness: None, False, 0, "", [] and {} are false. */

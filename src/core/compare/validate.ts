@@ -88,7 +88,12 @@ function samePrint(a: unknown, b: unknown): boolean {
     return typeof plain === 'number' && plain === float.value && !Number.isInteger(plain);
   }
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => samePrint(item, (b as unknown[])[i]));
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePrint(a[i], other[i])) return false; // a loop: one frame per level
+    return true;
+  }
   return printsEqual(a as Record<string, unknown>, b as Record<string, unknown>, new Set());
 }
 

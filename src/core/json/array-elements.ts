@@ -10,6 +10,7 @@
  * that a line is a whole element takes the same scan, so it would save nothing.
  */
 import { RelocateError } from '../errors.js';
+import { MAX_NESTING_DEPTH, tooDeepReason } from './nesting.js';
 
 export interface ArrayElement {
   /** The element's JSON text, decoded from UTF-8 (no surrounding whitespace or comma). */
@@ -22,14 +23,28 @@ export interface ArrayElement {
 
 /**
  * Input that is not a well-formed JSON array. `line` (1-based, counting `\n` bytes) is where to look:
- * the offending byte, or the start of an element the input ends inside.
+ * the offending byte, or the start of an element the input ends inside. `model` is the element's
+ * model, when the error is inside an element whose "model" came before it.
  */
 export class JsonInputError extends RelocateError {
   readonly kind = 'InvalidJson';
 
-  constructor(message: string, readonly line: number) {
+  constructor(message: string, readonly line: number, readonly model?: string) {
     super(message);
   }
+}
+
+const MODEL_KEY = /"model"\s*:\s*"([^"\\]{1,200})"/;
+
+/** The "model" an element's first bytes name, if they do (read from at most its first 64 KiB). */
+function modelIn(parts: readonly Uint8Array[]): string | undefined {
+  let text = '';
+  const decoder = new TextDecoder('utf-8');
+  for (const part of parts) {
+    text += decoder.decode(part.subarray(0, Math.max(0, (1 << 16) - text.length)), { stream: true });
+    if (text.length >= 1 << 16) break;
+  }
+  return MODEL_KEY.exec(text)?.[1];
 }
 
 // Where the reader is, outside an element's bytes.
@@ -148,8 +163,14 @@ export function* arrayElements(chunks: Iterable<Uint8Array>): Generator<ArrayEle
                 stringFrom = ++pos;
                 continue scan;
               }
-              if (b === 0x7b || b === 0x5b) depth++;
-              else if ((b === 0x7d || b === 0x5d) && --depth === 0) {
+              if (b === 0x7b || b === 0x5b) {
+                // The element is one level inside the file's array; refused here, no walker sees it.
+                if (++depth >= MAX_NESTING_DEPTH) {
+                  const at = lineAt(pos);
+                  const model = modelIn([held.subarray(0, heldLength), chunk.subarray(start, pos)]);
+                  throw new JsonInputError(`The element at line ${elementLine} has ${tooDeepReason()}: the level past it opens at line ${at}`, elementLine, model);
+                }
+              } else if ((b === 0x7d || b === 0x5d) && --depth === 0) {
                 end = ++pos;
                 break scan;
               }

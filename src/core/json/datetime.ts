@@ -9,8 +9,8 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|z|
 
 export class DatetimeSyntaxError extends SyntaxError {}
 
-/** `YYYY-MM-DDTHH:MM:SS.mmmZ`: where each digit is, and where each separator is. */
-const SEPARATORS: Readonly<Record<number, string>> = { 4: '-', 7: '-', 10: 'T', 13: ':', 16: ':', 19: '.', 23: 'Z' };
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ`: where each separator is, and its character code. */
+const SEPARATORS: readonly (readonly [number, number])[] = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x2e], [23, 0x5a]];
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The number written by the digits text[from..to), or -1 when one of them is not a digit. */
@@ -27,7 +27,7 @@ function digits(text: string, from: number, to: number): number {
 /** Whether the text is already Sentry's canonical form of a real date (checked without a Date: every row has several). */
 function isCanonical(text: string): boolean {
   if (text.length !== 24) return false;
-  for (const at in SEPARATORS) if (text[Number(at)] !== SEPARATORS[Number(at)]) return false;
+  for (const [at, code] of SEPARATORS) if (text.charCodeAt(at) !== code) return false;
   const parts = [digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19)] as const;
   return digits(text, 20, 23) >= 0 && isRealTime(...parts);
 }
@@ -53,6 +53,10 @@ export function toSentryDatetime(text: string): string {
     const digits = zone.replace(':', '');
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0'));
   }
+  // Python's timezone (so Django) takes only offsets strictly within a day; +24:00 is refused, not applied.
+  if (Math.abs(offsetMinutes) >= 24 * 60) {
+    throw new DatetimeSyntaxError(`Expected a UTC offset of less than 24 hours, got ${JSON.stringify(text)}`);
+  }
   if (!isRealTime(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s))) {
     throw new DatetimeSyntaxError(`Expected a real date, got ${JSON.stringify(shown(text))}`);
   }
@@ -60,6 +64,17 @@ export function toSentryDatetime(text: string): string {
   // setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999.
   date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
   return formatSentryDatetime(new Date(date.getTime() - offsetMinutes * 60_000));
+}
+
+/** Why the text is not a datetime Django would take (undefined when it is one): for checks that report, not throw. */
+export function datetimeProblem(text: string): string | undefined {
+  if (isCanonical(text)) return undefined;
+  try {
+    toSentryDatetime(text);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 export function formatSentryDatetime(date: Date): string {

@@ -3,13 +3,17 @@
  * was written as a float (`1.0` must come back as `1.0`, as Python writes it), and Python's own
  * list literals, which Sentry's ArrayField exports (`"['org:ci']"`).
  */
+import { MAX_NESTING_DEPTH, tooDeepReason } from './nesting.js';
 import { PyFloat, pythonFloat } from './python-json.js';
 
 export type JsonValue = null | boolean | number | string | PyFloat | JsonValue[] | { [key: string]: JsonValue };
 
 export class JsonSyntaxError extends SyntaxError {}
 
-/** Parses JSON; with `python`, also `'single quoted'` strings and True / False / None. */
+/**
+ * Parses JSON; with `python`, also `'single quoted'` strings and True / False / None. Text nested
+ * deeper than MAX_NESTING_DEPTH is refused (the parser recurses once per level).
+ */
 export function parseJsonText(text: string, options: { python?: boolean } = {}): JsonValue {
   let at = 0;
   const fail = (what: string): never => {
@@ -33,9 +37,10 @@ export function parseJsonText(text: string, options: { python?: boolean } = {}):
     // A Python single-quoted string: \' is a quote, and a bare " needs escaping for JSON.
     return JSON.parse(`"${body.replace(/\\'/g, "'").replace(/(^|[^\\])"/g, '$1\\"')}"`) as string;
   };
-  const value = (): JsonValue => {
+  const value = (depth: number): JsonValue => {
     space();
     const ch = text[at];
+    if ((ch === '{' || ch === '[') && depth >= MAX_NESTING_DEPTH) fail(`Text with ${tooDeepReason()}`);
     if (ch === '{') {
       at++;
       const result: Record<string, JsonValue> = {};
@@ -48,7 +53,7 @@ export function parseJsonText(text: string, options: { python?: boolean } = {}):
         const key = string(quote as string);
         space();
         if (text[at++] !== ':') fail('Expected ":"');
-        result[key] = value();
+        result[key] = value(depth + 1);
         space();
         const next = text[at++];
         if (next === '}') return result;
@@ -61,7 +66,7 @@ export function parseJsonText(text: string, options: { python?: boolean } = {}):
       space();
       if (text[at] === ']') return at++, result;
       for (;;) {
-        result.push(value());
+        result.push(value(depth + 1));
         space();
         const next = text[at++];
         if (next === ']') return result;
@@ -85,7 +90,7 @@ export function parseJsonText(text: string, options: { python?: boolean } = {}):
     const number = Number(match[0]);
     return match[1] !== undefined || match[2] !== undefined ? new PyFloat(number) : number;
   };
-  const result = value();
+  const result = value(0);
   space();
   if (at !== text.length) fail('Unexpected text after the value');
   return result;

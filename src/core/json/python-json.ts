@@ -81,17 +81,24 @@ export function dumpPythonJson(value: unknown, options: PythonJsonOptions = {}):
     const inner = newline(depth + 1);
     const outer = newline(depth);
     const separator = indent === undefined ? ', ' : ',' + inner;
+    // Loops rather than map(): one stack frame per level, for values nested as deep as files may be.
     if (Array.isArray(item)) {
       if (item.length === 0) return '[]';
-      return '[' + inner + item.map((element) => write(element, depth + 1)).join(separator) + outer + ']';
+      let out = '[' + inner;
+      for (let i = 0; i < item.length; i++) out += (i === 0 ? '' : separator) + write(item[i], depth + 1);
+      return out + outer + ']';
     }
     if (typeof item === 'object') {
       let keys = Object.keys(item);
       if (keys.length === 0) return '{}';
       if (sortKeys) keys = keys.sort(compareCodePoints);
       const record = item as Record<string, unknown>;
-      const body = keys.map((key) => pythonString(key) + ': ' + write(record[key], depth + 1));
-      return '{' + inner + body.join(separator) + outer + '}';
+      let out = '{' + inner;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        out += (i === 0 ? '' : separator) + pythonString(key) + ': ' + write(record[key], depth + 1);
+      }
+      return out + outer + '}';
     }
     throw new TypeError(`Expected a JSON value, got ${typeof item}`);
   };

@@ -3,6 +3,7 @@
  * classes and names (datetimes, emails, IPs, URLs, UUIDs, anything named like a password, token
  * or secret, names and their slugs), plus the model's own `rules.sanitize` in the registry.
  */
+import { nestsDeeperThan } from '../json/nesting.js';
 import { fieldClassInfo } from '../registry/field-classes.js';
 import type { Field, ModelEntry } from '../registry/types.js';
 import { Sanitizer } from './sanitizer.js';
@@ -23,7 +24,8 @@ export function datetimeFields(entry: ModelEntry): string[] {
 function sanitizeJson(value: unknown, sanitizer: Sanitizer): unknown {
   if (typeof value === 'string') {
     const text = value.trim();
-    if (text.startsWith('{') || text.startsWith('[')) {
+    // JSON text is sanitized inside (unless nested deeper than any JSON Python can load: then it is a string).
+    if ((text.startsWith('{') || text.startsWith('[')) && !nestsDeeperThan(text)) {
       try {
         return JSON.stringify(sanitizeJson(JSON.parse(text) as unknown, sanitizer));
       } catch {
@@ -32,9 +34,16 @@ function sanitizeJson(value: unknown, sanitizer: Sanitizer): unknown {
     }
     return sanitizer.string(value);
   }
-  if (Array.isArray(value)) return value.map((item) => sanitizeJson(item, sanitizer));
+  // Loops rather than map(): one stack frame per level, for values nested as deep as files may be.
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) items.push(sanitizeJson(item, sanitizer));
+    return items;
+  }
   if (value !== null && typeof value === 'object' && value.constructor === Object) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sanitizeJson(item, sanitizer)]));
+    const record: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) record[key] = sanitizeJson(item, sanitizer);
+    return record;
   }
   return value;
 }

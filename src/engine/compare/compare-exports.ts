@@ -45,7 +45,8 @@ function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[
     return [...fileObjects(source)];
   } catch (error) {
     if (error instanceof ImportingError) {
-      throw new UnreadableSideError(error.kind, side, error.line, error.reason, { cause: error });
+      const reason = error.on.model === '' ? error.reason : `${error.on.model}: ${error.reason}`;
+      throw new UnreadableSideError(error.kind, side, error.line, reason, { cause: error });
     }
     throw error;
   }

@@ -1,7 +1,9 @@
 /**
  * The objects of an export file, one at a time: each array element parsed and checked for the
  * shape Sentry's deserializer expects (`{"model": str, "pk": int, "fields": {...}}`). Anything
- * else is a DeserializationFailed error naming the element's line, before any row is written.
+ * else is a DeserializationFailed error naming the element's line, before any row is written;
+ * other keys beside those three are ignored, as Django's deserializer ignores them, and listed
+ * on the object so that the import can report them.
  */
 import { arrayElements, JsonInputError } from '../../core/json/array-elements.js';
 import type { ArrayElement } from '../../core/json/array-elements.js';
@@ -16,6 +18,8 @@ export interface FileObject {
   readonly fields: Readonly<Record<string, unknown>>;
   /** 1-based line where the object starts. */
   readonly line: number;
+  /** Keys beside model, pk and fields, which Django's deserializer ignores (so do we, and report them). */
+  readonly extraKeys?: readonly string[];
 }
 
 /** A re-readable source of the file's bytes (a file, a buffer, a browser File read in slices). */
@@ -67,10 +71,12 @@ export function parseElement(element: ArrayElement): FileObject {
   }
   if (!Number.isSafeInteger(pk)) return fail(`expected "pk" to be an integer within ±(2^53 − 1), got ${BigInt(pk).toString()}`, model);
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fail('expected "fields" to be an object', model, pk);
+  let extraKeys: string[] | undefined;
   for (const key of Object.keys(object)) {
-    if (key !== 'model' && key !== 'pk' && key !== 'fields') fail(`unexpected key "${shown(key)}" beside model, pk and fields`, model, pk);
+    if (key !== 'model' && key !== 'pk' && key !== 'fields') (extraKeys ??= []).push(key);
   }
-  return { model, pk, fields: fields as Record<string, unknown>, line: element.line };
+  const parsed = { model, pk, fields: fields as Record<string, unknown>, line: element.line };
+  return extraKeys === undefined ? parsed : { ...parsed, extraKeys };
 }
 
 /** Every object of the source, in file order. */
@@ -83,7 +89,7 @@ export function* fileObjects(source: ImportSource): Generator<FileObject> {
     for (const element of arrayElements(source.chunks())) yield parseElement(element);
   } catch (error) {
     if (error instanceof JsonInputError) {
-      throw new ImportingError('DeserializationFailed', { model: '', line: error.line }, error.message, { cause: error });
+      throw new ImportingError('DeserializationFailed', { model: error.model ?? '', line: error.line }, error.message, { cause: error });
     }
     throw error;
   }

@@ -76,6 +76,10 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
     const modelReport = report.model(model);
     modelReport.dropped.set(dropped.reason, { count: dropped.count, pks: dropped.pks });
   }
+  for (const [model, keys] of scan.extraKeys) {
+    const modelReport = report.model(model);
+    for (const [key, count] of keys) modelReport.extraKeys.set(key, count);
+  }
   const rowsTotal = [...scan.counts.values()].reduce((sum, n) => sum + n, 0);
 
   const pkMap = new PrimaryKeyMap();

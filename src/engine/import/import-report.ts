@@ -1,6 +1,7 @@
 /**
  * What an import did, per model: rows inserted, merged into existing rows, written over existing
- * rows, dropped (counted by reason, with the first pks of each) and renamed to avoid a collision.
+ * rows, dropped (counted by reason, with the first pks of each) and renamed to avoid a collision,
+ * and what it ignored: fields the model does not have, keys beside model, pk and fields.
  * Sentry drops and renames silently; `--report FILE` and `--dry-run` show this.
  */
 import type { ImportScope } from '../../core/scopes.js';
@@ -25,6 +26,8 @@ export class ModelImportReport {
   readonly renamed: RenamedRow[] = [];
   /** Fields the file has and the model does not: name → rows. */
   readonly unknownFields = new Map<string, number>();
+  /** Keys beside model, pk and fields in the file's objects (ignored, as Django ignores them): key → objects. */
+  readonly extraKeys = new Map<string, number>();
 
   drop(pk: number, reason: string): void {
     let entry = this.dropped.get(reason);
@@ -83,6 +86,7 @@ export class ImportReport {
         dropped: Object.fromEntries([...m.dropped].map(([reason, entry]) => [reason, { count: entry.count, pks: entry.pks }])),
         renamed: m.renamed.map((row) => ({ pk: row.pk, field: row.field, from: row.from, to: row.to })),
         unknown_fields: Object.fromEntries(m.unknownFields),
+        extra_keys: Object.fromEntries(m.extraKeys),
       }])),
     };
   }

@@ -2,9 +2,13 @@
  * A file object's fields in stored form, across Sentry versions: fields this version of the model
  * lacks are dropped (and counted), fields the file lacks take the model's default, the legacy
  * encodings are repaired (an ArrayField written as a Python list literal, a JSON field encoded
- * twice), and every value is converted as the field's class stores it.
+ * twice), every value is converted as the field's class stores it, and every value the file gives
+ * must pass the field's value rules (core/values/field-value-problem.ts).
  */
+import { nestsDeeperThan } from '../../core/json/nesting.js';
 import { fieldClassInfo } from '../../core/registry/field-classes.js';
+import { fieldValueCheck } from '../../core/values/field-value-problem.js';
+import type { ValueCheck } from '../../core/values/field-value-problem.js';
 import { ALNUM, HEX } from '../../core/registry/import-rules.js';
 import type { StoredValue } from '../../core/registry/import-rules.js';
 import type { Field, ModelEntry } from '../../core/registry/types.js';
@@ -37,11 +41,15 @@ function called(name: string, field: Field, defaults: Defaults): unknown {
   return defaults.random(size, HEX);
 }
 
-/** A JSON field written as the text of its JSON (an old exporter's double encoding). */
+/**
+ * A JSON field written as the text of its JSON (an old exporter's double encoding). Text nested
+ * too deep to be JSON Python can load stays the string it is.
+ */
 function repairedJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const text = value.trim();
   if (!(text.startsWith('{') && text.endsWith('}')) && !(text.startsWith('[') && text.endsWith(']'))) return value;
+  if (nestsDeeperThan(text)) return value;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -54,13 +62,24 @@ export interface PreparedRow {
   readonly unknownFields: readonly string[];
 }
 
-/** Per model, once: its field names, and which fields hold JSON (repaired when double-encoded). */
-const plans = new WeakMap<ModelEntry, { readonly names: ReadonlySet<string>; readonly json: readonly boolean[] }>();
+interface Plan {
+  readonly names: ReadonlySet<string>;
+  /** Which fields hold JSON (repaired when double-encoded). */
+  readonly json: readonly boolean[];
+  readonly checks: readonly ValueCheck[];
+}
 
-function planOf(entry: ModelEntry) {
+/** Per model, once: its field names, its JSON fields and each field's value check. */
+const plans = new WeakMap<ModelEntry, Plan>();
+
+function planOf(entry: ModelEntry): Plan {
   let plan = plans.get(entry);
   if (plan === undefined) {
-    plan = { names: new Set(entry.fields.map((field) => field.name)), json: entry.fields.map((field) => fieldClassInfo(field.class).value === 'json') };
+    plan = {
+      names: new Set(entry.fields.map((field) => field.name)),
+      json: entry.fields.map((field) => fieldClassInfo(field.class).value === 'json'),
+      checks: entry.fields.map(fieldValueCheck),
+    };
     plans.set(entry, plan);
   }
   return plan;
@@ -73,7 +92,8 @@ export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: numbe
   const where = () => ({ model: entry.name, ordinal, leftPk: object.pk, line: object.line });
   entry.fields.forEach((field, i) => {
     let value: unknown;
-    if (Object.hasOwn(given, field.name)) {
+    const fromFile = Object.hasOwn(given, field.name);
+    if (fromFile) {
       value = given[field.name];
       if (plan.json[i] === true) value = repairedJson(value);
     } else if (field.default !== undefined) {
@@ -89,6 +109,9 @@ export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: numbe
       const reason = error instanceof Error ? error.message : String(error);
       throw new ImportingError('DeserializationFailed', where(), `field "${field.name}": ${reason}`, { cause: error });
     }
+    // After the conversion, which refuses values of the wrong type as Django's deserializer does.
+    const problem = fromFile ? (plan.checks[i] as ValueCheck)(value) : undefined;
+    if (problem !== undefined) throw new ImportingError('ValidationError', where(), `field "${field.name}" (${field.class}): ${problem}`);
   });
   const unknownFields: string[] = [];
   for (const name in given) if (!plan.names.has(name)) unknownFields.push(name);

@@ -47,6 +47,8 @@ export interface ScanResult {
   readonly renamedModels: ReadonlyMap<string, { readonly to: string; readonly count: number }>;
   /** The file's models (as it names them) and the fields seen in their first rows: what dates it. */
   readonly shape: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per model, the keys its objects have beside model, pk and fields: key → objects. */
+  readonly extraKeys: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** False when some model's rows come after a model that sorts later: the rows must be re-sorted. */
   readonly inOrder: boolean;
   readonly filters: readonly ImportFilter[];
@@ -109,7 +111,13 @@ export function scanFile(registry: Registry, source: ImportSource, scope: Import
   let lastKnown: string | null = null;
   let inOrder = true;
 
+  const extraKeys = new Map<string, Map<string, number>>();
   for (const object of fileObjects(source)) {
+    if (object.extraKeys !== undefined) {
+      let keys = extraKeys.get(object.model);
+      if (keys === undefined) extraKeys.set(object.model, (keys = new Map()));
+      for (const key of object.extraKeys) keys.set(key, (keys.get(key) ?? 0) + 1);
+    }
     const rows = (seenRows.get(object.model) ?? 0) + 1;
     seenRows.set(object.model, rows);
     if (rows <= SHAPE_ROWS) {
@@ -162,7 +170,7 @@ export function scanFile(registry: Registry, source: ImportSource, scope: Import
     filterUsernames: (options.filterUsernames ?? []).filter((name) => ![...users.values()].some((user) => user.username === name)),
     filterOrgSlugs: (options.filterOrgSlugs ?? []).filter((slug) => !orgs.some((org) => org.fields.slug === slug)),
   };
-  return { counts, pks, droppedModels, kept, renamedModels, shape, inOrder, filters: resolveFilters(scope, options, users, orgs, members), unmatched };
+  return { counts, pks, droppedModels, extraKeys, kept, renamedModels, shape, inOrder, filters: resolveFilters(scope, options, users, orgs, members), unmatched };
 }
 
 /**
