@@ -64,8 +64,20 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
     .exitProcess(false);
 }
 
+/**
+ * `--backend X` given before the command, as older versions documented it (a global option then):
+ * moved after the command, where the commands with a database define it.
+ */
+function backendAfterCommand(argv: readonly string[]): readonly string[] {
+  const at = argv[0] === '--backend' ? 2 : argv[0]?.startsWith('--backend=') === true ? 1 : 0;
+  if (at === 0 || argv.length <= at) return argv;
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  return [...argv.slice(at, end), ...argv.slice(0, at), ...argv.slice(end)];
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(given: readonly string[], io: CliIo): Promise<number> {
+  const argv = backendAfterCommand(given);
   let exitCode: number = EXIT.ok;
   const context: CommandContext = {
     io,

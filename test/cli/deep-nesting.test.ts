@@ -39,7 +39,7 @@ describe.each(BACKENDS)('deep nesting on import (%s)', (backend) => {
     expect(imported.code, imported.stderr).toBe(0);
     const exported = cli('export', 'global', `limit-${backend}.json`, '--db', db, '--silent');
     expect(exported.code, exported.stderr).toBe(0);
-    const compared = cli('backup', 'compare', 'at-limit.json', `limit-${backend}.json`, '--across-versions');
+    const compared = runCli(['backup', 'compare', 'at-limit.json', `limit-${backend}.json`, '--across-versions'], cwd);
     expect(compared.code, compared.stderr).toBe(0);
   });
 });

@@ -50,8 +50,10 @@ describe('relocate export', () => {
     const result = runCli(['export', 'organizations', 'org.json', '--db', 'a.sqlite', '--filter-org-slugs', 'test-org', '--findings-file', 'findings.json', '--report', 'report.json'], cwd);
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, 'findings.json'), 'utf8')).toBe('[]');
-    const report = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')) as { models: Record<string, { left_out_rows: { reason: string }[] }> };
-    expect(report.models['sentry.user']?.left_out_rows.map((row) => row.reason)).toContain('filtered: not a member of the exported organizations');
+    const report = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')) as { models: Record<string, { written: number; dropped: Record<string, { count: number; pks: number[] }> }> };
+    const users = report.models['sentry.user'];
+    expect(Object.keys(users?.dropped ?? {})).toContain('filtered: not a member of the exported organizations');
+    expect(users?.dropped['filtered: not a member of the exported organizations']?.pks.length).toBe(users?.dropped['filtered: not a member of the exported organizations']?.count);
   });
 
   it('keeps --indent', () => {

@@ -111,7 +111,7 @@ describe.each(BACKENDS)('relocate import global of an invalid file (%s)', (backe
     }
   });
 
-  it('drops a removed model or an unknown model of a known app, and lists it in --report', () => {
+  it('drops a removed model, keeps an unknown model of a known app, and lists both in --report', () => {
     const email = { model: 'sentry.email', pk: 1, fields: { email: 'ada@example.com', date_added: '2024-07-01T10:00:00.000Z' } };
     const user = { model: 'sentry.user', pk: 1, fields: { username: 'ada', name: 'Ada', email: 'ada@example.com', password: '', date_joined: '2024-07-01T10:00:00.000Z' } };
     const objects = [
@@ -127,17 +127,20 @@ describe.each(BACKENDS)('relocate import global of an invalid file (%s)', (backe
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(cwd, 'drops-findings.json'), 'utf8')).toBe('[]');
     const report = JSON.parse(readFileSync(join(cwd, 'drops-report.json'), 'utf8')) as {
-      models: Record<string, { inserted: number; merged: number; dropped: Record<string, { count: number }> }>;
+      models: Record<string, { inserted: number; merged: number; kept_rows: number; dropped: Record<string, { count: number; pks: number[] }> }>;
     };
     const droppedCount = (model: string): number => Object.values(report.models[model]?.dropped ?? {}).reduce((n, d) => n + d.count, 0);
-    expect(droppedCount('sentry.nosuchmodel')).toBe(1);
+    expect(droppedCount('sentry.nosuchmodel')).toBe(0);
+    expect(report.models['sentry.nosuchmodel']?.kept_rows).toBe(1);
     expect(droppedCount('sentry.actor')).toBe(1);
+    expect(Object.values(report.models['sentry.actor']?.dropped ?? {})[0]?.pks).toEqual([7]);
     expect(report.models['sentry.user']?.inserted).toBe(1);
     // The user's own Email row comes with the user (Sentry's signals); the file's lands on it.
     expect(report.models['sentry.email']?.merged).toBe(1);
 
     const after = JSON.parse(exportOf('drops.sqlite')) as { model: string }[];
     // The user's primary UserEmail comes with the user, as Sentry's signals make it.
-    expect(after.map((object) => object.model).sort()).toEqual(['sentry.email', 'sentry.user', 'sentry.useremail']);
+    // The kept row is written back after the model it followed in the file.
+    expect(after.map((object) => object.model)).toEqual(['sentry.user', 'sentry.email', 'sentry.nosuchmodel', 'sentry.useremail']);
   });
 });

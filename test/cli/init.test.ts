@@ -34,7 +34,7 @@ describe('relocate init', () => {
     expect(runCli(['init', '--db', 'a.sqlite'], cwd).code).toBe(0);
     expect(runCli(['--backend', 'sql.js', 'init', '--db', 'b.sqlite'], cwd).code).toBe(0);
     const a = schemaOf(join(cwd, 'a.sqlite'));
-    expect(a.filter((row) => (row as { type: string }).type === 'table').length).toBe(REGISTRY.stored.length + 2);
+    expect(a.filter((row) => (row as { type: string }).type === 'table').length).toBe(REGISTRY.stored.length + 4); // + relocate_meta, sqlite_sequence and the two kept-data tables
     expect(schemaOf(join(cwd, 'b.sqlite'))).toEqual(a);
   });
 

@@ -21,6 +21,12 @@ import { openInput } from '../encryption.js';
 import { InputFileError } from '../file-source.js';
 import { RelocateError } from '../../core/errors.js';
 import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
+import { REGISTRIES, fileVersionsOf, registryForFile } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/index.js';
+import { fileModelNames } from '../../engine/import/index.js';
+import type { ImportSource } from '../../engine/import/index.js';
+import { findingHints } from '../../core/compare/finding-hints.js';
+import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
 
 /** Sentry's "Invalid left side tarball: …". */
 class UnreadableTarballError extends RelocateError {
@@ -80,7 +86,7 @@ async function runCompare(context: CommandContext, parsed: CompareArgs): Promise
   const argv: CompareArgs = { ...parsed, left: dash(parsed.left), right: dash(parsed.right) };
   if (argv.left === '-' && argv.right === '-') throw new UsageError('LEFT and RIGHT cannot both be - (stdin can be read only once)');
   for (const path of [argv.left, argv.right, argv.decryptLeftWith, argv.decryptRightWith]) {
-    if (path !== undefined && path !== '-') await checkReadable(path, 'compare');
+    if (path !== undefined && path !== '-') await checkReadable(path, path === argv.left || path === argv.right ? 'compare' : 'read the private key');
   }
   const side = async (path: string, key: string | undefined, name: 'left' | 'right') => {
     try {
@@ -94,7 +100,8 @@ async function runCompare(context: CommandContext, parsed: CompareArgs): Promise
   const left = await side(argv.left, argv.decryptLeftWith, 'left');
   const right = await side(argv.right, argv.decryptRightWith, 'right');
   try {
-    const result = compareExports(left.source, right.source, { registry: chooseRegistry(argv.sentryVersion), acrossVersions: argv.acrossVersions });
+    const registry = argv.sentryVersion !== undefined ? chooseRegistry(argv.sentryVersion) : registryForBoth(left.source, right.source);
+    const result = compareExports(left.source, right.source, { registry, acrossVersions: argv.acrossVersions });
     for (const model of result.unknownModels) {
       context.io.stderr(`Left out (not a model of this registry): ${shown(model.model)}, ${model.left} left and ${model.right} right rows\n`);
     }
@@ -103,9 +110,20 @@ async function runCompare(context: CommandContext, parsed: CompareArgs): Promise
     }
     if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText(result.findings));
     await context.io.writeStdout(findingsText(result.findings));
+    const notInThisVersion = new Set(result.findings.map((finding) => finding.on.model).filter((model) => registry.find(registry.resolve(model)) === undefined || registry.removedModels.has(model)));
+    for (const hint of findingHints(result.findings as ComparatorFinding[], { acrossVersions: argv.acrossVersions, notInThisVersion })) context.io.stderr(`${hint}\n`);
     return result.findings.length === 0 ? EXIT.ok : EXIT.findings;
   } finally {
     await left.release();
     await right.release();
   }
+}
+
+/**
+ * The version both files are read with, unless --sentry-version says: one that knows every model
+ * either file names (the newer file's), so that nothing of it is left out as unknown.
+ */
+function registryForBoth(left: ImportSource, right: ImportSource): Registry {
+  const names = new Set([...fileModelNames(left), ...fileModelNames(right)]);
+  return registryForFile(fileVersionsOf(new Map([...names].map((name) => [name, new Set<string>()]))), REGISTRIES);
 }

@@ -9,7 +9,9 @@ import { ExportWriter } from '../../core/json/export-writer.js';
 import { CompactExportWriter } from '../../core/json/compact-writer.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
 import type { ExportScope } from '../../core/scopes.js';
+import { shown } from '../../core/text/shown-value.js';
 import { ExportingError, exportRowsInScope, modelsInScope } from '../../engine/export/index.js';
+import { countRows } from '../../db/store.js';
 import type { ExportOptions } from '../../engine/export/index.js';
 import { withDatabase } from '../database.js';
 import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
@@ -86,13 +88,14 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
   const progress = startProgress(context.io, argv.silent);
   await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true, create: false }, async (driver, { registry }) => {
   const models = modelsInScope(registry, scope);
+  // Counted in rows, not models: one model may hold most of them.
+  const rowsTotal = argv.silent ? 0 : models.reduce((sum, entry) => sum + countRows(driver, entry), 0);
   const options: ExportOptions = {
     registry,
     scope,
-    explain: argv.report !== undefined,
     ...(filterUsernames !== undefined && { filterUsernames }),
     ...(filterOrgSlugs !== undefined && { filterOrgSlugs }),
-    onProgress: (step) => progress.update(step.modelIndex, models.length, `${step.model} (${step.rowsExported} rows)`),
+    onProgress: (step) => progress.update(step.rowsExported, Math.max(rowsTotal, step.rowsExported, 1), step.model),
   };
     // Encrypted, the export is one buffer (Fernet has no streaming form): compact, as Sentry's.
     const collector = argv.encryptWith === undefined ? undefined : new TextCollector();
@@ -115,6 +118,12 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
     if (argv.report !== undefined) await writeFileAtomic(argv.report, dumpPythonJson(run.report.toJSON(), { indent: 2 }) + '\n');
     const modelsWithRows = [...run.report.models.values()].filter((model) => model.exported > 0).length;
     progress.finish(`Exported ${run.report.exported} rows of ${modelsWithRows} models (${scope} scope) to ${argv.dest === '-' ? 'stdout' : argv.dest}`);
+    if (!argv.silent) {
+      for (const name of run.report.unmatched.filterUsernames) context.io.stderr(`Warning: --filter-usernames ${shown(name)} matched no user in ${argv.db}\n`);
+      for (const slug of run.report.unmatched.filterOrgSlugs) context.io.stderr(`Warning: --filter-org-slugs ${shown(slug)} matched no organization in ${argv.db}\n`);
+      const notWritten = [...run.report.keptRowsNotWritten.values()].reduce((a, b) => a + b, 0);
+      if (notWritten > 0) context.io.stderr(`Note: ${notWritten} kept rows of models Sentry ${registry.version} does not know are written only by export global\n`);
+    }
   });
 }
 

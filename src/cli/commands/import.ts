@@ -7,11 +7,15 @@
 import type { Argv, CommandModule } from 'yargs';
 import { findingsFileText } from '../../core/findings.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
+import { REGISTRIES, describeFileVersions, fileVersionsOf, registryForFile } from '../../core/registry/index.js';
+import type { Registry } from '../../core/registry/index.js';
+import { stat } from 'node:fs/promises';
+import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { countRows } from '../../db/store.js';
-import { INTEGRITY_ERROR_HINT, ImportingError, canonicalUuid, importInScope } from '../../engine/import/index.js';
+import { INTEGRITY_ERROR_HINT, ImportingError, canonicalUuid, importInScope, fileModelNames } from '../../engine/import/index.js';
 import { shown } from '../../core/text/shown-value.js';
-import type { ImportOptions, ImportReport } from '../../engine/import/index.js';
+import type { ImportOptions, ImportReport, ImportSource } from '../../engine/import/index.js';
 import { withDatabase } from '../database.js';
 import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
 import { databaseOptions } from '../context.js';
@@ -36,6 +40,7 @@ interface ImportArgs extends GlobalOptions, DatabaseArgs {
   readonly filterUsernamesFile?: string;
   readonly filterOrgSlugs?: string;
   readonly decryptWith?: string;
+  readonly sentryVersion?: string;
 }
 
 type Extra = 'usernames' | 'slugs' | 'merge' | 'overwrite';
@@ -59,7 +64,8 @@ function options(yargs: Argv<GlobalOptions>, extras: readonly Extra[]): Argv<Glo
     .option('import-uuid', { type: 'string', describe: 'Name the import; a re-run with the same UUID skips the batches already written', requiresArg: true })
     .option('silent', { type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
     .option('prompt', { type: 'boolean', default: true, describe: 'Ask before deleting existing data (--no-prompt answers yes)' })
-    .option('decrypt-with', { type: 'string', describe: 'SRC is Sentry\'s encrypted tarball; decrypt it with this private key (PKCS#8 PEM)', requiresArg: true });
+    .option('decrypt-with', { type: 'string', describe: 'SRC is Sentry\'s encrypted tarball; decrypt it with this private key (PKCS#8 PEM)', requiresArg: true })
+    .option('sentry-version', { ...sentryVersionOption, describe: `${sentryVersionOption.describe}; for a new database only (default: the version the file comes from)` });
   if (extras.includes('usernames')) {
     parser = parser
       .option('filter-usernames', { type: 'string', describe: 'Only these users (comma separated)', requiresArg: true })
@@ -102,8 +108,12 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
   if (argv.decryptWith !== undefined) await checkReadable(argv.decryptWith, 'read the private key');
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
-  const { source, release } = await openInput(argv.src, argv.decryptWith);
+  const opened = await openInput(argv.src, argv.decryptWith);
+  const { release } = opened;
   const progress = startProgress(context.io, argv.silent);
+  // The first pass checks the whole file before anything is written: its progress is in bytes.
+  const size = argv.src === '-' || argv.decryptWith !== undefined ? undefined : (await stat(argv.src)).size;
+  const source = checkingProgress(opened.source, size, (done, total) => progress.update(done, total, 'checking the file', 'bytes'));
   const importOptions: Omit<ImportOptions, 'registry'> = {
     scope,
     mergeUsers: argv.mergeUsers ?? false,
@@ -112,10 +122,13 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
     ...(argv.importUuid !== undefined && { importUuid: argv.importUuid }),
     ...(filterUsernames !== undefined && { filterUsernames }),
     ...(filterOrgSlugs !== undefined && { filterOrgSlugs }),
-    onProgress: (step) => progress.update(step.rowsDone, Math.max(step.rowsTotal, 1), step.phase === 'checking' ? 'checking the file' : step.model ?? ''),
+    onProgress: (step) => {
+      if (step.phase === 'writing') progress.update(step.rowsDone, Math.max(step.rowsTotal, 1), step.model ?? '');
+    },
   };
+  const wanted = await registryForNewDatabase(context, argv, source);
   try {
-    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun, create: true }, async (driver, { registry }) => {
+    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun, create: true, ...(wanted !== undefined && { registry: wanted }) }, async (driver, { registry }) => {
       if (scope === 'Global' && !argv.dryRun) {
         const exportable = registry.exportable.filter((entry) => entry.stored);
         await confirmDeletion(context, argv, exportable.reduce((n, entry) => n + countRows(driver, entry), 0));
@@ -134,6 +147,7 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
       if (argv.report !== undefined) await writeFileAtomic(argv.report, reportText);
       if (argv.dryRun) await context.io.writeStdout(reportText);
       progress.finish(summary(report, argv));
+      if (!argv.silent) for (const line of notes(report, registry, argv)) context.io.stderr(`${line}\n`);
     });
   } catch (error) {
     // Sentry's hint about versions and clean databases reads after the error it explains.
@@ -171,10 +185,71 @@ function summary(report: ImportReport, argv: ImportArgs): string {
   const dropped = report.total((m) => m.droppedCount);
   const renamed = report.total((m) => m.renamed.length);
   const resumed = report.total((m) => m.resumedRows);
+  const kept = report.total((m) => m.keptRows);
+  const keptFields = report.total((m) => m.keptFields.size);
   const parts = [`${argv.dryRun ? 'Dry run: would import' : 'Imported'} ${written} rows of ${models} models (${report.scope} scope) from ${argv.src === '-' ? 'stdin' : argv.src}`];
+  if (argv.dryRun && report.scope === 'Global') parts.push(`after deleting the ${report.clearedRows} rows ${argv.db} holds`);
   if (dropped > 0) parts.push(`dropped ${dropped}`);
   if (renamed > 0) parts.push(`renamed ${renamed}`);
+  if (kept > 0) parts.push(`kept ${kept} rows of models this Sentry version does not know`);
+  if (keptFields > 0) parts.push(`kept ${keptFields} fields its models do not have`);
   if (resumed > 0) parts.push(`${resumed} already imported by ${report.importUuid}`);
-  if (dropped > 0 || renamed > 0) parts.push(argv.report === undefined ? 'see --report FILE for details' : `details in ${argv.report}`);
+  // A dry run's report is on stdout already.
+  if (!argv.dryRun && (dropped > 0 || renamed > 0 || kept > 0 || keptFields > 0)) parts.push(argv.report === undefined ? 'see --report FILE for details' : `details in ${argv.report}`);
   return parts.join('; ');
+}
+
+/** What the user should know besides the counts: filters that matched nothing, the file's version. */
+function notes(report: ImportReport, registry: Registry, argv: ImportArgs): string[] {
+  const lines: string[] = [];
+  for (const name of report.unmatched.filterUsernames) lines.push(`Warning: --filter-usernames ${shown(name)} matched no user in ${argv.src}`);
+  for (const slug of report.unmatched.filterOrgSlugs) lines.push(`Warning: --filter-org-slugs ${shown(slug)} matched no organization in ${argv.src}`);
+  const versions = fileVersionsOf(report.fileShape);
+  if (versions.reasons.length > 0 && !versions.consistent.includes(registry.version)) {
+    lines.push(`Note: the file looks like ${describeFileVersions(versions)}; ${argv.db} is for Sentry ${registry.version}, so what that version lacks was kept or dropped as the report says`);
+  }
+  return lines;
+}
+
+/**
+ * A new database is made for the Sentry version the file comes from, unless --sentry-version says
+ * otherwise: the oldest known version that knows every model the file names (see registryForFile).
+ */
+async function registryForNewDatabase(context: CommandContext, argv: ImportArgs, source: ImportSource): Promise<Registry | undefined> {
+  if (argv.sentryVersion !== undefined) return chooseRegistry(argv.sentryVersion);
+  if (argv.db.startsWith('postgres')) return undefined;
+  try {
+    await stat(argv.db);
+    return undefined;
+  } catch {
+    const shape = new Map([...fileModelNames(source)].map((name) => [name, new Set<string>()]));
+    const registry = registryForFile(fileVersionsOf(shape), REGISTRIES);
+    if (!argv.silent && registry !== REGISTRIES[0]) context.io.stderr(`The file names models of Sentry ${fileVersionsOf(shape).atLeast?.version ?? registry.version} or later: a new database is made for ${registry.version}\n`);
+    return registry;
+  }
+}
+
+/**
+ * The source, reporting the bytes its first read (the checking pass) has gone through, of `size`
+ * when it is known (a file; not stdin or a decrypted tarball); the writing pass reports rows.
+ */
+function checkingProgress(source: ImportSource, size: number | undefined, onBytes: (done: number, total: number) => void): ImportSource {
+  let passes = 0;
+  const total = size ?? 0;
+  return {
+    ...source,
+    *chunks() {
+      const pass = ++passes;
+      let done = 0;
+      let last = 0;
+      for (const chunk of source.chunks()) {
+        done += chunk.length;
+        if (pass === 1 && done - last >= 1 << 22) {
+          onBytes(done, Math.max(total, done));
+          last = done;
+        }
+        yield chunk;
+      }
+    },
+  };
 }

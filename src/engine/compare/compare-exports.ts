@@ -59,6 +59,9 @@ export function compareExports(left: ImportSource, right: ImportSource, options:
   const unknownModels: CompareResult['unknownModels'] = [];
   const oneSidedFields: CompareResult['oneSidedFields'] = [];
   if (options.acrossVersions === true) {
+    // A model one version names otherwise is the same model: compared under this version's name.
+    lefts = lefts.map((object) => renamedFor(registry, object));
+    rights = rights.map((object) => renamedFor(registry, object));
     const counts = new Map<string, { left: number; right: number }>();
     for (const [objects, side] of [[lefts, 'left'], [rights, 'right']] as const) {
       for (const object of objects) {
@@ -68,14 +71,22 @@ export function compareExports(left: ImportSource, right: ImportSource, options:
         counts.set(object.model, count);
       }
     }
-    for (const [model, count] of [...counts].sort()) unknownModels.push({ model, ...count });
-    lefts = lefts.filter((object) => !counts.has(object.model));
-    rights = rights.filter((object) => !counts.has(object.model));
+    // A model this version does not know is compared as it is when both sides have it (rows an
+    // import kept and an export wrote back); one side's alone is what another version has.
+    const oneSided = new Set([...counts].filter(([, count]) => count.left === 0 || count.right === 0).map(([model]) => model));
+    for (const [model, count] of [...counts].sort()) if (oneSided.has(model)) unknownModels.push({ model, ...count });
+    lefts = lefts.filter((object) => !oneSided.has(object.model));
+    rights = rights.filter((object) => !oneSided.has(object.model));
     const leftOut = fieldsOnOneSide(lefts, rights, oneSidedFields);
     lefts = lefts.map((object) => canonical(registry, object, leftOut));
     rights = rights.map((object) => canonical(registry, object, leftOut));
   }
   return { findings: validate(registry, lefts, rights, defaultComparators(registry)), unknownModels, oneSidedFields };
+}
+
+function renamedFor(registry: Registry, object: ExportedObject): ExportedObject {
+  const model = registry.resolve(object.model);
+  return model === object.model ? object : { ...object, model };
 }
 
 function fieldNames(objects: readonly ExportedObject[]): Map<string, Set<string>> {
@@ -106,7 +117,8 @@ function fieldsOnOneSide(lefts: readonly ExportedObject[], rights: readonly Expo
 
 /** The object without its one-sided fields, each known field read through its class. */
 function canonical(registry: Registry, object: ExportedObject, leftOut: ReadonlyMap<string, ReadonlySet<string>>): ExportedObject {
-  const entry = registry.get(object.model);
+  const entry = registry.find(object.model);
+  if (entry === undefined) return object;
   const skip = leftOut.get(object.model);
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(object.fields)) {

@@ -42,6 +42,16 @@ export function globallyPrivilegedUsers(driver: Driver, registry: Registry): Set
   return new Set(driver.prepare(sql).all().map((row) => row.id as number));
 }
 
+/** The filter values no row of the database matches (the export then leaves everything of them out). */
+export function unmatchedFilters(driver: Driver, registry: Registry, options: ExportFilterOptions): { filterUsernames: string[]; filterOrgSlugs: string[] } {
+  const missing = (model: string, column: string, values: readonly string[] | undefined): string[] => (values ?? []).filter((value) =>
+    driver.prepare(`SELECT 1 AS found FROM ${q(registry.get(model).table)} WHERE ${q(column)} = ?`).get([value]) === undefined);
+  return {
+    filterUsernames: missing('sentry.user', 'username', options.filterUsernames),
+    filterOrgSlugs: missing('sentry.organization', 'slug', options.filterOrgSlugs),
+  };
+}
+
 export function filtersFor(driver: Driver, registry: Registry, scope: ExportScope, options: ExportFilterOptions): Filter[] {
   const filters: Filter[] = [];
   if ((scope === 'User' || scope === 'Config') && options.filterUsernames !== undefined) {

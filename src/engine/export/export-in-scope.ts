@@ -14,18 +14,18 @@ import type { ExportObject, ExportRow } from '../../core/json/export-writer.js';
 import type { Driver, SqlValue } from '../../db/port.js';
 import { exportConverter } from '../../db/field-codec.js';
 import { rowValuesInPkOrder } from '../../db/store.js';
-import { filtersFor } from './export-filters.js';
+import { filtersFor, unmatchedFilters } from './export-filters.js';
 import type { ExportFilterOptions, Filter } from './export-filters.js';
 import { ExportingError } from './export-error.js';
 import { ExportReport } from './export-report.js';
 import { referencedValues } from './referenced-values.js';
+import { keptForExport, keptRowObject, withKeptFields } from './export-kept.js';
+import type { KeptRow } from '../../db/kept-store.js';
 
 export interface ExportOptions extends ExportFilterOptions {
   /** The Sentry version of the database's schema. */
   readonly registry: Registry;
   readonly scope: ExportScope;
-  /** Keep every left-out row with its reason in the report (counts are always kept). */
-  readonly explain?: boolean;
   /** Called before each model and every 1000 rows. */
   readonly onProgress?: (progress: ExportProgress) => void;
 }
@@ -88,7 +88,7 @@ function* plainObjects(rows: Iterable<ExportRow>): Generator<ExportObject> {
 
 /** `exportInScope` for a writer: no `fields` object is built per row. */
 export function exportRowsInScope(driver: Driver, options: ExportOptions): ExportRowsRun {
-  const report = new ExportReport(options.scope, options.explain ?? false);
+  const report = new ExportReport(options.scope);
   return { rows: generate(driver, options, report), report };
 }
 
@@ -98,10 +98,13 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
   const models = modelsInScope(registry, options.scope);
   const referenced = referencedModelsOf(registry);
   const filters = filtersFor(driver, registry, options.scope, options);
+  report.unmatched = unmatchedFilters(driver, registry, options);
   const exported = new Map<string, Set<number>>();
   const rowScopes = new Map<string, Map<number, ConcreteScope>>();
   const scopeOfParent = (model: string, pk: number) => rowScopes.get(model)?.get(pk);
+  const kept = keptForExport(driver, registry, options.scope, models, report);
   let total = 0;
+  yield* writtenBack(kept.first, report);
 
   for (const [modelIndex, entry] of models.entries()) {
     options.onProgress?.({ model: entry.name, modelIndex, modelCount: models.length, rowsExported: total });
@@ -111,6 +114,7 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
     const narrowing = options.scope === 'Global' ? undefined : queryOverride(driver, registry, entry, exported);
     const plan = planFor(entry);
     const modelReport = report.model(entry.name);
+    const keptFields = kept.fieldsOf(entry);
 
     let ordinal = 0;
     const rows = rowValuesInPkOrder(driver, entry);
@@ -133,6 +137,8 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
           }
           pks?.add(pk);
           object = exportObject(entry.name, pk, plan, row);
+          const extra = keptFields?.get(pk);
+          if (extra !== undefined) object = withKeptFields(object, extra, report);
         } catch (error) {
           rows.return?.();
           throw asExportingError(error, entry.name, ordinal);
@@ -145,6 +151,16 @@ function* generate(driver: Driver, options: ExportOptions, report: ExportReport)
     } finally {
       rows.return?.();
     }
+    yield* writtenBack(kept.after.get(entry.name) ?? [], report);
+  }
+  yield* writtenBack(kept.last, report);
+}
+
+/** Kept rows of models this version does not know, as the file had them. */
+function* writtenBack(rows: readonly KeptRow[], report: ExportReport): Generator<ExportRow> {
+  for (const row of rows) {
+    report.model(row.model).keptRows++;
+    yield keptRowObject(row);
   }
 }
 

@@ -20,6 +20,7 @@ import type { Defaults } from './prepare-row.js';
 import type { PrimaryKeyMap } from './primary-key-map.js';
 import type { RuleContext } from './rule-context.js';
 import type { ImportFilter, ScanResult } from './scan-file.js';
+import type { Keeper } from './keep-unknown.js';
 import { findChunk, saveChunk } from './import-chunks.js';
 import type { ChunkRecord } from './import-chunks.js';
 import { shown } from '../../core/text/shown-value.js';
@@ -38,6 +39,7 @@ export interface BatchDeps {
   readonly context: RuleContext;
   readonly defaults: Defaults;
   readonly report: ImportReport;
+  readonly keeper: Keeper;
 }
 
 const NO_RULES: ImportRules = {};
@@ -105,6 +107,7 @@ export class BatchImporter {
     const slug = typeof row.fields.slug === 'string' ? row.fields.slug : undefined;
     pkMap.insert(entry.name, object.pk, outcome.pk, outcome.kind, slug);
     if (entry.rules.scopeOf !== undefined) this.#rememberScope(entry.name, outcome.pk, rowScope);
+    if (prepared.unknownFields.length > 0) this.deps.keeper.keepFields(entry.name, outcome.pk, object.fields, prepared.unknownFields, outcome.kind === 'Existing', modelReport);
     if (outcome.kind === 'Inserted') modelReport.inserted++;
     else if (outcome.kind === 'Existing') modelReport.existing++;
     else modelReport.overwritten++;

@@ -17,6 +17,9 @@ import { ImportReport } from './import-report.js';
 import { orderedObjects } from './ordered-objects.js';
 import { PrimaryKeyMap } from './primary-key-map.js';
 import { scanFile } from './scan-file.js';
+import { Keeper } from './keep-unknown.js';
+import type { KeepTables } from './keep-unknown.js';
+import { countRows } from '../../db/store.js';
 import type { FilterOptions } from './scan-file.js';
 import type { Registry } from '../../core/registry/registry.js';
 import { shown } from '../../core/text/shown-value.js';
@@ -33,6 +36,12 @@ export interface ImportOptions extends FilterOptions {
   readonly resetSequences?: boolean;
   /** Do everything, then roll back. */
   readonly dryRun?: boolean;
+  /**
+   * Where rows and fields the database's version does not know are kept: tables relocate makes
+   * when missing (`create`, the default), or only tables already there (`if-present`: a database
+   * relocate did not make, without the user's consent to add tables to it).
+   */
+  readonly keepTables?: KeepTables;
   /** "Now" for the rows an import stamps (defaults to the clock). */
   readonly now?: () => string;
   readonly onProgress?: (progress: ImportProgress) => void;
@@ -72,10 +81,10 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
   const { registry } = options;
   const scan = scanFile(registry, source, options.scope, options);
   report.reordered = !scan.inOrder;
-  for (const [model, dropped] of scan.droppedModels) {
-    const modelReport = report.model(model);
-    modelReport.dropped.set(dropped.reason, { count: dropped.count, pks: dropped.pks });
-  }
+  for (const [model, dropped] of scan.droppedModels) report.model(model).dropped.addAll(dropped.reason, dropped.count, dropped.pks);
+  for (const [from, renamed] of scan.renamedModels) report.model(renamed.to).renamedFrom.set(from, renamed.count);
+  report.fileShape = scan.shape;
+  report.unmatched = scan.unmatched;
   for (const [model, keys] of scan.extraKeys) {
     const modelReport = report.model(model);
     for (const [key, count] of keys) modelReport.extraKeys.set(key, count);
@@ -91,11 +100,17 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
     now,
   });
   const defaults = { now, random: randomString, uuid4: () => newUuid() };
-  const importer = new BatchImporter({ driver, registry, scope: options.scope, importUuid, scan, pkMap, context, defaults, report });
+  const keeper = new Keeper(driver, registry, options.keepTables ?? 'create', importUuid);
+  const importer = new BatchImporter({ driver, registry, scope: options.scope, importUuid, scan, pkMap, context, defaults, report, keeper });
 
   try {
     driver.transaction(() => {
-      if (options.scope === 'Global') clearAllTables(driver, registry, options.resetSequences ?? true);
+      if (options.scope === 'Global') {
+        report.clearedRows = registry.stored.filter((entry) => entry.scope !== 'Excluded').reduce((sum, entry) => sum + countRows(driver, entry), 0);
+        clearAllTables(driver, registry, options.resetSequences ?? true);
+        keeper.clear();
+      }
+      keeper.keepRows(scan.kept, report);
       let rowsDone = 0;
       const deferred: { model: string; objects: FileObject[]; minOrdinal: number }[] = [];
       for (const batch of batches(orderedObjects(driver, registry, source, scan))) {

@@ -27,8 +27,8 @@ export interface SanitizeOptions {
 
 /** A source that is not an export, located (the reader's words are an import's; this is no import). */
 export class UnreadableSourceError extends RelocateError {
-  constructor(readonly kind: string, readonly line: number | undefined, readonly reason: string, name: string | undefined, options?: { cause?: unknown }) {
-    super(`Invalid source JSON${name === undefined ? '' : ` in ${name}`}${line === undefined ? '' : ` at line ${line}`}: ${reason}`, options);
+  constructor(readonly kind: string, readonly line: number | undefined, readonly reason: string, name: string | undefined, model = '', options?: { cause?: unknown }) {
+    super(`Invalid source JSON${name === undefined ? '' : ` in ${name}`}${line === undefined ? '' : ` at line ${line}`}${model === '' ? '' : ` (${model})`}: ${reason}`, options);
   }
 }
 
@@ -36,7 +36,7 @@ function* sourceObjects(source: ImportSource, name: string | undefined): Generat
   try {
     yield* fileObjects(source);
   } catch (error) {
-    if (error instanceof ImportingError) throw new UnreadableSourceError(error.kind, error.line, error.reason, name, { cause: error });
+    if (error instanceof ImportingError) throw new UnreadableSourceError(error.kind, error.line, error.reason, name, error.on.model, { cause: error });
     throw error;
   }
 }
