@@ -17,6 +17,7 @@ import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
 import { RelocateError } from '../../core/errors.js';
+import { COMPARE_OPTIONS, checkOptions } from '../verb-options.js';
 
 export interface CompareOptions {
   /** The Sentry version whose models and comparators the two files are read with. */
@@ -53,6 +54,7 @@ function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[
 }
 
 export function compareExports(left: ImportSource, right: ImportSource, options: CompareOptions): CompareResult {
+  checkOptions('compareExports', COMPARE_OPTIONS, options);
   const { registry } = options;
   let lefts = readSide(left, 'left');
   let rights = readSide(right, 'right');

@@ -20,6 +20,7 @@ import { ExportingError } from './export-error.js';
 import { ExportReport } from './export-report.js';
 import { referencedValues } from './referenced-values.js';
 import { keptForExport, keptRowObject, withKeptFields } from './export-kept.js';
+import { EXPORT_OPTIONS, checkOptions } from '../verb-options.js';
 import type { KeptRow } from '../../db/kept-store.js';
 
 export interface ExportOptions extends ExportFilterOptions {
@@ -88,6 +89,7 @@ function* plainObjects(rows: Iterable<ExportRow>): Generator<ExportObject> {
 
 /** `exportInScope` for a writer: no `fields` object is built per row. */
 export function exportRowsInScope(driver: Driver, options: ExportOptions): ExportRowsRun {
+  checkOptions('exportInScope', EXPORT_OPTIONS, options);
   const report = new ExportReport(options.scope);
   return { rows: generate(driver, options, report), report };
 }

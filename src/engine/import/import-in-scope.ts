@@ -18,6 +18,7 @@ import { orderedObjects } from './ordered-objects.js';
 import { PrimaryKeyMap } from './primary-key-map.js';
 import { scanFile } from './scan-file.js';
 import { Keeper } from './keep-unknown.js';
+import { IMPORT_OPTIONS, checkOptions } from '../verb-options.js';
 import type { KeepTables } from './keep-unknown.js';
 import { countRows } from '../../db/store.js';
 import type { FilterOptions } from './scan-file.js';
@@ -69,6 +70,7 @@ function newUuid(): string {
 }
 
 export function importInScope(driver: Driver, source: ImportSource, options: ImportOptions): ImportReport {
+  checkOptions('importInScope', IMPORT_OPTIONS, options);
   const importUuid = options.importUuid === undefined ? newUuid() : canonicalUuid(options.importUuid);
   if (importUuid === undefined) {
     throw new ImportingError('MissingImportUUID', { model: '' }, `--import-uuid ${JSON.stringify(shown(options.importUuid ?? ''))} is not a UUID`);

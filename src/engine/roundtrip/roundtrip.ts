@@ -16,6 +16,7 @@ import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 import { importInScope } from '../import/import-in-scope.js';
 import type { ImportReport } from '../import/import-report.js';
+import { ROUNDTRIP_OPTIONS, checkOptions } from '../verb-options.js';
 
 /** Where the two exports go: memory for tests, files for the CLI (which the engine never opens). */
 export interface RoundtripStore {
@@ -58,6 +59,7 @@ function* exportText(driver: Driver, registry: Registry): Generator<string> {
 }
 
 export function roundtrip(driver: Driver, options: RoundtripOptions): RoundtripResult {
+  checkOptions('roundtrip', ROUNDTRIP_OPTIONS, options);
   const { registry } = options;
   const resetPks = options.resetPks ?? true;
   const store = options.store ?? memoryStore();

@@ -13,6 +13,7 @@ import type { RandomInts } from '../../core/sanitize/sanitizer.js';
 import { fileObjects } from '../import/file-objects.js';
 import type { FileObject, ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
+import { SANITIZE_OPTIONS, checkOptions } from '../verb-options.js';
 
 export interface SanitizeOptions {
   /** The Sentry version the file's models are read as. */
@@ -65,6 +66,7 @@ function datetimesOf(registry: Registry, source: ImportSource, name: string | un
  * is written), then sanitizes its objects as `objects` is iterated.
  */
 export function sanitizeExport(source: ImportSource, options: SanitizeOptions): SanitizeRun {
+  checkOptions('sanitizeExport', SANITIZE_OPTIONS, options);
   const { registry } = options;
   const dropped = new Map<string, number>();
   const datetimes = datetimesOf(registry, source, options.sourceName);
