@@ -56,7 +56,11 @@ async function runSanitize(context: CommandContext, parsed: SanitizeArgs): Promi
       const sink = await openOutput(argv.dest, context.io);
       try {
         const writer = new ExportWriter(2);
-        for (const object of run.objects) { await sink.write(writer.object(object)); rows++; }
+        for (const object of run.objects) {
+          const waiting = sink.write(writer.object(object));
+          if (waiting !== undefined) await waiting;
+          rows++;
+        }
         await sink.write(writer.end());
         await sink.commit();
       } catch (error) {

@@ -103,7 +103,10 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
     const run = exportRowsInScope(driver, options);
     try {
       const writer = collector === undefined ? new ExportWriter(argv.indent) : new CompactExportWriter();
-      for (const row of run.rows) await sink.write(writer.object(row));
+      for (const row of run.rows) {
+        const waiting = sink.write(writer.object(row));
+        if (waiting !== undefined) await waiting;
+      }
       await sink.write(writer.end());
       await sink.commit();
       if (collector !== undefined) await writeEncrypted(argv.dest, collector.bytes(), argv.encryptWith as string, context.io);
@@ -128,5 +131,5 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
 }
 
 function collectingSink(collector: TextCollector): OutputSink {
-  return { write: async (text) => collector.add(text), commit: async () => undefined, abandon: async () => undefined };
+  return { write: (text) => { collector.add(text); return undefined; }, commit: async () => undefined, abandon: async () => undefined };
 }
