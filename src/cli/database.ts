@@ -58,7 +58,7 @@ export async function withDatabase<T>(
   options: DatabaseOptions,
   command: (driver: Driver, database: OpenedDatabase) => T | Promise<T>,
 ): Promise<T> {
-  await checkDatabaseFile(options.db, options.create);
+  const existed = await checkDatabaseFile(options.db, options.create);
   const size = fileSize(options.db);
   const session = await openSession({
     backend: options.backend,
@@ -74,7 +74,9 @@ export async function withDatabase<T>(
     const schema = ensureSchema(session.driver, registry);
     const result = await command(session.driver, { ...schema, registry });
     settled = true; // finish lets the file go whether or not its commit succeeds
-    session.finish(options.readOnly !== true || schema.created);
+    // A command that only reads (a dry run) leaves no database behind where there was none.
+    if (options.readOnly === true && !existed) session.abandon();
+    else session.finish(options.readOnly !== true || schema.created);
     return result;
   } finally {
     if (!settled) session.abandon();

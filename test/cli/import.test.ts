@@ -1,5 +1,5 @@
 /** `relocate import`: options, stdin, the Global prompt, dry runs, reports and findings, on both backends. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,13 @@ describe.each(['better-sqlite3', 'sql.js'])('%s: relocate import', (backend) => 
     expect(report.models['sentry.organization']?.renamed.map((row) => row.field)).toEqual(['slug']);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(run.stdout);
     expect(cli('export', 'global', '-', '--db', 'source.sqlite').stdout).toBe(before);
+  });
+
+  it('--dry-run into a database that does not exist leaves none behind', () => {
+    const run = cli('import', 'global', 'backup.json', '--db', 'dry-new.sqlite', '--dry-run');
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { dry_run: boolean }).dry_run).toBe(true);
+    expect(existsSync(join(dir, 'dry-new.sqlite'))).toBe(false);
   });
 
   it('--report lists renames and drops with their reasons', () => {
