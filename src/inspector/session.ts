@@ -206,7 +206,7 @@ function render(objects: Iterable<WritableObject>, name: string): Download {
 
 /** What a conversion did, in a line: the versions, the changes by kind, and the values the target refuses. */
 function conversionNote(report: ConvertReport): string {
-  const kinds = (['renamed-model', 'dropped-rows', 'rebuilt-rows', 'dropped-field', 'defaulted-field', 'repaired-field'] as const)
+  const kinds = (['renamed-model', 'dropped-rows', 'rebuilt-rows', 'dropped-field', 'renamed-field', 'derived-field', 'defaulted-field', 'repaired-field'] as const)
     .map((kind) => [kind, report.total(kind)] as const).filter(([, count]) => count > 0).map(([kind, count]) => `${count} ${kind.replace('-', ' ')}`);
   const first = report.errors[0];
   const refused = first === undefined ? '' : ` ${report.errors.length} values Sentry ${report.to} refuses (written as they were), the first ${first.model} pk ${first.pk} ${first.field}: ${first.reason}.`;

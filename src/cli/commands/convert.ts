@@ -47,7 +47,7 @@ export function convertCommand(context: CommandContext): CommandModule<GlobalOpt
       .positional('dest', { type: 'string', demandOption: true, describe: 'The converted export to write, or - for stdout' })
       .option('to', { type: 'string', demandOption: true, describe: `The Sentry version to convert for: ${versions}`, requiresArg: true })
       .option('from', { type: 'string', describe: 'The Sentry version SRC was exported by (default: the one its models and fields are consistent with)', requiresArg: true })
-      .option('report', { type: 'string', describe: 'Write every change (renamed, dropped, defaulted, repaired, rebuilt) and every refused value as JSON', requiresArg: true })
+      .option('report', { type: 'string', describe: 'Write every change (renamed, dropped, derived, defaulted, repaired, rebuilt) and every refused value as JSON', requiresArg: true })
       .option('decrypt-with', { type: 'string', describe: 'SRC is Sentry\'s encrypted tarball; its private key (PEM)', requiresArg: true })
       .option('encrypt-with', { type: 'string', describe: 'Write Sentry\'s encrypted tarball for this public key (PEM)', requiresArg: true })
       .option('silent', { type: 'boolean', default: false, describe: 'No summary on stderr (refused values are still listed)' })
@@ -119,7 +119,8 @@ function summary(report: ConvertReport, argv: ConvertArgs): string {
   const rows = counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
   if (rows.length > 0) parts.push(`rows: ${rows.join(', ')}`);
   const values: [number, string][] = [
-    [report.total('dropped-field'), 'dropped'], [report.total('defaulted-field'), 'defaulted'], [report.total('repaired-field'), 'repaired'],
+    [report.total('dropped-field'), 'dropped'], [report.total('renamed-field'), 'renamed'], [report.total('derived-field'), 'derived'],
+    [report.total('defaulted-field'), 'defaulted'], [report.total('repaired-field'), 'repaired'],
   ];
   const fields = values.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
   if (fields.length > 0) parts.push(`field values: ${fields.join(', ')}`);

@@ -30,8 +30,10 @@ function lackingModel(through: readonly Registry[], model: string): Registry | u
 
 function lackingField(registry: Registry, through: readonly Registry[], model: string, field: string): Registry | undefined {
   // Fields the compare's own version does not have are one-sided already (see compare-exports.ts).
-  if (registry.find(model)?.fields.some((candidate) => candidate.name === field) !== true) return undefined;
-  return through.find((version) => version.find(version.resolve(model))?.fields.some((candidate) => candidate.name === field) !== true);
+  const own = registry.find(model)?.fields.find((candidate) => candidate.name === field);
+  if (own === undefined) return undefined;
+  // A version that keeps the column under another name carries the value there and back.
+  return through.find((version) => version.find(version.resolve(model))?.fields.some((candidate) => candidate.column === own.column) !== true);
 }
 
 /**

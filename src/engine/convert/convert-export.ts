@@ -2,7 +2,8 @@
  * `convert`: an export of one Sentry version rewritten so that `sentry import` of another accepts
  * it. Pure over the file's objects (no database, nothing printed): models renamed to the target's
  * names, rows the target cannot hold dropped, fields the target's models lack dropped and those
- * they add filled with their defaults, every value read through the target field's class (which
+ * they add carried from the file (a renamed column, a value another row decides) or filled with
+ * their defaults, every value read through the target field's class (which
  * repairs old encodings), values the target refuses reported as errors, rows the target needs and
  * the source keeps elsewhere rebuilt, and the rows put in the target's model order (a model's
  * rows in source order). The report says every change, why, and where.
@@ -19,6 +20,7 @@ import { fileObjects } from '../import/file-objects.js';
 import type { FileObject, ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
 import { randomString } from '../import/rule-context.js';
+import { FieldCarrier } from './carried-fields.js';
 import { convertFields } from './convert-fields.js';
 import type { FieldContext } from './convert-fields.js';
 import { ConvertReport } from './convert-report.js';
@@ -82,10 +84,13 @@ export function convertExport(source: ImportSource, options: ConvertOptions): Co
   const report = new ConvertReport(from.version, to.version);
   const random = options.random ?? randomString;
   const now = options.now ?? (() => formatSentryDatetime(new Date()));
-  const context: FieldContext = { to, report, defaults: { now, random, uuid4: () => randomUuid4(random) } };
+  // Held whole: rows are put in the target's order, and some fields are taken from other rows.
+  const held = [...sourceObjects(source, options.sourceName)];
+  const carrier = new FieldCarrier(from, to, held);
+  const context: FieldContext = { to, report, carrier, defaults: { now, random, uuid4: () => randomUuid4(random) } };
   const verdicts = new Map<string, Verdict>();
   const rows = new Map<string, ExportObject[]>();
-  for (const object of sourceObjects(source, options.sourceName)) {
+  for (const object of held) {
     report.objectsIn++;
     let verdict = verdicts.get(object.model);
     if (verdict === undefined) verdicts.set(object.model, (verdict = classify(from, to, object.model)));

@@ -1,8 +1,8 @@
 /**
  * One row's fields as the target version's model holds them: in its declared order, each value
  * read through the target field's class (which repairs the encodings older Sentry versions wrote),
- * fields the target lacks dropped, fields the row lacks given the target's default as the import
- * fills it, and values the target refuses (too long, null where it may not be, not of the class)
+ * fields the target lacks dropped, fields the row lacks carried from elsewhere in the file (see
+ * carried-fields.ts) or given the target's default as the import fills it, and values the target refuses (too long, null where it may not be, not of the class)
  * kept as they were and reported as errors. Every change is noted in the report.
  */
 import { PyFloat } from '../../core/json/python-json.js';
@@ -12,6 +12,7 @@ import type { Field, ModelEntry } from '../../core/registry/types.js';
 import { toExportValue, toStoredValue } from '../../db/field-codec.js';
 import { describeDefault, holdsJson, missingFieldValue, repairedJson } from '../fields/field-values.js';
 import type { Defaults } from '../fields/field-values.js';
+import type { FieldCarrier } from './carried-fields.js';
 import type { ConvertReport } from './convert-report.js';
 
 export interface SourceRow {
@@ -24,6 +25,8 @@ export interface FieldContext {
   readonly to: Registry;
   readonly defaults: Defaults;
   readonly report: ConvertReport;
+  /** Where a field the row lacks can be found before its default (see carried-fields.ts). */
+  readonly carrier?: FieldCarrier;
 }
 
 /** Equal values written the same way (an integer where a float belongs is written otherwise: `1`, `1.0`). */
@@ -90,11 +93,18 @@ export function convertFields(entry: ModelEntry, model: string, row: SourceRow, 
   const { to, defaults, report } = context;
   const given = row.fields;
   const fields: Record<string, unknown> = {};
+  /** Fields of the row carried into a field of another name: not dropped. */
+  const consumed = new Set<string>();
   const refuse = (field: Field, reason: string) => report.refuse({ model: entry.name, pk: row.pk, field: field.name, ...(row.line !== undefined && { line: row.line }), reason });
   for (const field of entry.fields) {
     const present = Object.hasOwn(given, field.name);
     let value: unknown = present ? given[field.name] : undefined;
-    if (!present || (value === null && !field.nullable)) {
+    const carried = present ? undefined : context.carrier?.carry(entry, model, field, row);
+    if (carried !== undefined) {
+      report.note(carried.kind, { model: entry.name, field: field.name, ...(carried.from !== undefined && { from: carried.from }) }, carried.reason, row.pk);
+      if (carried.from !== undefined) consumed.add(carried.from);
+      value = carried.value;
+    } else if (!present || (value === null && !field.nullable)) {
       const missing = missingFieldValue(field, defaults);
       if (missing === undefined || (missing.value === null && !field.nullable)) {
         fields[field.name] = null;
@@ -127,7 +137,7 @@ export function convertFields(entry: ModelEntry, model: string, row: SourceRow, 
   }
   const names = fieldNames(entry);
   for (const name of Object.keys(given)) {
-    if (!names.has(name)) {
+    if (!names.has(name) && !consumed.has(name)) {
       report.note('dropped-field', { model: entry.name, field: name }, droppedFieldReason(to, entry, model, name), row.pk);
     }
   }

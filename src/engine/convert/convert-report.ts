@@ -14,6 +14,10 @@ export type ConvertChangeKind =
   | 'dropped-rows'
   /** A field the target's model does not have. */
   | 'dropped-field'
+  /** A field the row holds under the name the source version gives the same column. */
+  | 'renamed-field'
+  /** A field the row lacks, taken from the one row of the file that decides it. */
+  | 'derived-field'
   /** A field the target's model has and the row lacks (or holds null where it may not): its default. */
   | 'defaulted-field'
   /** A value in an encoding the target's field class writes otherwise, rewritten. */
@@ -54,7 +58,9 @@ interface MutableChange {
   pks: number[];
 }
 
-const KIND_ORDER: readonly ConvertChangeKind[] = ['renamed-model', 'dropped-rows', 'rebuilt-rows', 'dropped-field', 'defaulted-field', 'repaired-field'];
+const KIND_ORDER: readonly ConvertChangeKind[] = [
+  'renamed-model', 'dropped-rows', 'rebuilt-rows', 'dropped-field', 'renamed-field', 'derived-field', 'defaulted-field', 'repaired-field',
+];
 
 export class ConvertReport {
   readonly #changes = new Map<string, MutableChange>();
