@@ -110,7 +110,7 @@ export function convertExport(source: ImportSource, options: ConvertOptions): Co
     if (list === undefined) rows.set(entry.name, (list = []));
     list.push({ model: entry.name, pk: object.pk, fields: convertFields(entry, object.model, object, context) });
   }
-  rebuildRows(from, rows, context);
+  rebuildRows(from, held, rows, context);
   const objects: ExportObject[] = [];
   for (const entry of to.relocatable) {
     const list = rows.get(entry.name);
