@@ -2,7 +2,8 @@
  * Converted files are what the target's import takes, on both drivers: the exhaustive instance of
  * 25.1.0 converted to the newest version imports into a database of that version, and that file
  * (which holds `monitors.monitor`) converted back to 25.1.0 holds `sentry.monitor` and imports into
- * a 25.1.0 database with every row of every model it kept.
+ * a 25.1.0 database with every row of every model it kept; so does the newest version's exhaustive
+ * instance converted to 25.1.0.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../src/core/json/export-writer.js';
@@ -26,14 +27,21 @@ let up: ConvertResult;
 let upText: string;
 let down: ConvertResult;
 let downText: string;
+/** The newest version's exhaustive instance, converted to 25.1.0. */
+let newest: ConvertResult;
+
+function exhaustiveExport(registry: Registry): string {
+  const seeded = (DRIVERS[0] as TestDriver).open();
+  ensureSchema(seeded, registry);
+  createExhaustiveInstance(seeded, { registry, isSuperadmin: true });
+  const text = renderExport(exportInScope(seeded, { registry, scope: 'Global' }).objects);
+  seeded.close();
+  return text;
+}
 
 beforeAll(() => {
-  const seeded = (DRIVERS[0] as TestDriver).open();
-  ensureSchema(seeded, OLD);
-  createExhaustiveInstance(seeded, { registry: OLD, isSuperadmin: true });
-  const original = renderExport(exportInScope(seeded, { registry: OLD, scope: 'Global' }).objects);
-  seeded.close();
-  up = convertExport(textSource(original), { from: OLD, to: NEW });
+  up = convertExport(textSource(exhaustiveExport(OLD)), { from: OLD, to: NEW });
+  newest = convertExport(textSource(exhaustiveExport(NEW)), { from: NEW, to: OLD });
   upText = renderExport(up.objects);
   down = convertExport(textSource(upText), { from: NEW, to: OLD });
   downText = renderExport(down.objects);
@@ -54,6 +62,7 @@ describe('converted exports of the exhaustive instance', () => {
     expect(up.objects.some((object) => object.model === 'sentry.monitor')).toBe(false);
     expect(down.objects.filter((object) => object.model === 'sentry.monitor')).toHaveLength(1);
     expect(down.report.changes.find((change) => change.kind === 'renamed-model')).toMatchObject({ model: 'sentry.monitor', from: 'monitors.monitor', count: 1 });
+    expect(newest.report.errors).toEqual([]);
   });
 });
 
@@ -72,6 +81,13 @@ describe.each(DRIVERS)('$name: importing converted exports', (testDriver) => {
     for (const [model, count] of down.report.written) expect(countRows(driver, OLD.get(model)), model).toBe(count);
     expect(report.total((m) => m.droppedCount)).toBe(0);
     expect([...report.models].filter(([, m]) => m.unknownFields.size > 0)).toEqual([]);
+    driver.close();
+  });
+
+  it(`imports the exhaustive instance of ${NEW.version} converted to ${OLD.version} into a ${OLD.version} database`, () => {
+    const { driver, report } = importInto(testDriver, OLD, renderExport(newest.objects));
+    for (const [model, count] of newest.report.written) expect(countRows(driver, OLD.get(model)), model).toBe(count);
+    expect(report.total((m) => m.droppedCount)).toBe(0);
     driver.close();
   });
 });
