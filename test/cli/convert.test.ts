@@ -1,8 +1,9 @@
 /**
  * `relocate versions` and `relocate convert`: the version read from the file (said, with why) or
  * given, DEST in export's bytes (the engine's output) or encrypted, `--report` as import's (sorted
- * keys, indent 2), values the target refuses listed with DEST still written and exit 1, and every
- * refusal one line, exit 2, nothing written.
+ * keys, indent 2), values the target refuses listed with DEST still written and exit 1, every
+ * refusal one line, exit 2, nothing written; and `backup compare --converted-through` on a file and
+ * its conversion there and back.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +71,14 @@ describe('relocate convert', () => {
     ok(back);
     expect(back.stderr).toMatch(/^Converted \d+ rows of Sentry 26\.9\.0 from new\.json to \d+ rows for Sentry 25\.1\.0 in back\.json; .*; see --report FILE for every change\n$/);
     expect(readFileSync(at('back.json'), 'utf8')).toContain('"model": "sentry.monitor"');
+
+    // There and back is the original, but for what the newer version cannot hold.
+    const same = cli('backup', 'compare', 'old.json', 'back.json', '--converted-through', NEWEST_REGISTRY.version);
+    expect(same.stdout).toBe('Done, found 0 differences!\n');
+    expect(same.code).toBe(0);
+    expect(same.stderr).toContain(`Left out (Sentry ${NEWEST_REGISTRY.version} cannot hold it): sentry.neglectedrule, 1 left and 0 right rows\n`);
+    expect(same.stderr).toContain(`Left out (Sentry ${NEWEST_REGISTRY.version} cannot hold it): sentry.monitor.type\n`);
+    expect(cli('backup', 'compare', 'old.json', 'back.json', '--across-versions').code).toBe(1);
   });
 
   it('reads and writes Sentry\'s encrypted tarball: the same objects as the plain conversion', () => {
