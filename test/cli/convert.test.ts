@@ -108,6 +108,8 @@ describe('relocate convert', () => {
     expectRefused(cli('convert', 'old.json', ...never, '--to', '25.1.0', '--from', '24'),
       'Error: --from "24" is not a Sentry version relocate knows; known versions: 25.1.0, 26.9.0 (see relocate versions)');
     expectRefused(cli('convert', 'missing.json', ...never, '--to', '25.1.0'), 'Error: Cannot read missing.json: there is no such file (check the path)');
+    expectRefused(cli('convert', 'old.json', 'never.json', '--report', 'nowhere/never.report.json', '--to', '25.1.0'),
+      'Error: Cannot write nowhere/never.report.json: the folder nowhere/ does not exist (create it first)');
     expectRefused(cli('convert', 'old.tar', ...never, '--to', '25.1.0'),
       'Error: old.tar is Sentry\'s encrypted tarball (export.json, data.key, key.pub): pass --decrypt-with PRIVATE_KEY.pem to convert it [WrongFileKind]');
     writeFileSync(at('bad.json'), '[{"model": "sentry.option", "pk": 1, "fields": {}},\n {"model": "sentry.option", "pk": 2.5, "fields": {}}]');

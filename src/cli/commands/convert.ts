@@ -5,6 +5,7 @@
  * consistent with, said on stderr with why. DEST is written once the conversion ran; values the
  * target refuses are listed, DEST is still written (as they were), and the exit code is 1.
  */
+import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { CompactExportWriter } from '../../core/json/compact-writer.js';
 import { ExportWriter } from '../../core/json/export-writer.js';
@@ -19,7 +20,8 @@ import type { CommandContext, GlobalOptions } from '../context.js';
 import { TextCollector, openInput, writeEncrypted } from '../encryption.js';
 import { EXIT } from '../exit.js';
 import { checkReadable, shown } from '../file-source.js';
-import { dash, writeFileAtomic } from '../io.js';
+import { FileError, fileErrorMessage } from '../file-errors.js';
+import { dash, directoryExists, writeFileAtomic } from '../io.js';
 import { openOutput } from '../output-sink.js';
 import { registryNamed } from '../sentry-version.js';
 
@@ -63,6 +65,8 @@ async function runConvert(context: CommandContext, parsed: ConvertArgs): Promise
   if (argv.src !== '-') await checkReadable(argv.src);
   if (argv.decryptWith !== undefined) await checkReadable(argv.decryptWith, 'read the private key');
   if (argv.encryptWith !== undefined) await checkReadable(argv.encryptWith, 'read the public key');
+  // The report is written after DEST: a folder that is not there must stop the command before DEST is.
+  if (argv.report !== undefined && !(await directoryExists(dirname(argv.report)))) throw new FileError(fileErrorMessage('ENOENT', argv.report, 'write'));
   const { source, release } = await openInput(argv.src, argv.decryptWith, { verb: 'convert', keyOption: '--decrypt-with' });
   try {
     const from = named ?? inferredVersion(context, source, argv);
