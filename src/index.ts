@@ -1,7 +1,7 @@
 /**
  * relocate's public API: the model registry (one value per Sentry version), its dependency graph,
  * the SQLite schema, the driver port, and the engine (export, import, validate, compare,
- * sanitize, round trip, seeds), with Sentry's JSON reader and writer and its encrypted tarball.
+ * convert, sanitize, round trip, seeds), with Sentry's JSON reader and writer and its encrypted tarball.
  * No backend is imported here; take one from `relocate/better-sqlite3` or `relocate/sql-js`.
  */
 import { sortedDependencies as sortModels, reversedDependencies as reverseModels } from './core/graph/sorted-dependencies.js';
@@ -42,7 +42,9 @@ export type { ImportOptions, ImportSource, ImportProgress, FileObject } from './
 export { roundtrip, memoryStore } from './engine/roundtrip/index.js';
 export type { RoundtripOptions, RoundtripResult, RoundtripStore } from './engine/roundtrip/index.js';
 export { compareExports, UnreadableSideError } from './engine/compare/index.js';
-export type { CompareOptions, CompareResult } from './engine/compare/index.js';
+export type { CompareOptions, CompareResult, ConvertedAway } from './engine/compare/index.js';
+export { convertExport, ConvertingError, ConvertReport, fileShape } from './engine/convert/index.js';
+export type { ConvertOptions, ConvertResult, ConvertChange, ConvertChangeKind, ConvertError } from './engine/convert/index.js';
 export { inspectExport } from './engine/inspect/index.js';
 export type { InspectResult } from './engine/inspect/index.js';
 export { sanitizeExport } from './engine/sanitize/index.js';

@@ -5,7 +5,8 @@
  */
 import { REGISTRIES, VERIFIED_REGISTRY, registryFor } from '../core/registry/index.js';
 import type { Registry } from '../core/registry/index.js';
-import { UsageError } from './exit.js';
+import { shown } from '../core/text/shown-value.js';
+import { CommandError, UsageError } from './exit.js';
 
 export const sentryVersionOption = {
   type: 'string',
@@ -19,6 +20,15 @@ export function chooseRegistry(version: string | undefined): Registry {
   const registry = registryFor(version);
   if (registry === undefined) {
     throw new UsageError(`Unknown Sentry version ${JSON.stringify(version)}; known versions: ${REGISTRIES.map((known) => known.version).join(', ')} (see relocate versions)`);
+  }
+  return registry;
+}
+
+/** The registry of a version named by `option` (`--to`, `--from`); an unknown name is refused in one line, listing the known ones. */
+export function registryNamed(version: string, option: string): Registry {
+  const registry = registryFor(version);
+  if (registry === undefined) {
+    throw new CommandError(`${option} ${JSON.stringify(shown(version))} is not a Sentry version relocate knows; known versions: ${REGISTRIES.map((known) => known.version).join(', ')} (see relocate versions)`);
   }
   return registry;
 }

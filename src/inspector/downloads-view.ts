@@ -1,6 +1,9 @@
-/** The downloads tab: an export of a subset (Sentry's scopes and filters), a sanitized export, the database. */
+/**
+ * The downloads tab: an export of a subset (Sentry's scopes and filters), a sanitized export, the
+ * export converted for another Sentry version, the database.
+ */
 import type { ExportScope } from '../core/scopes.js';
-import { byId, offerDownload } from './dom.js';
+import { byId, el, offerDownload } from './dom.js';
 import type { Download, SessionApi } from './session-protocol.js';
 
 function names(text: string): string[] | undefined {
@@ -27,7 +30,8 @@ export function wireDownloads(session: SessionApi, report: (text: string, failed
       report('Preparing the download…');
       make().then((download) => {
         offerDownload(download.bytes, download.name, download.type);
-        report(download.objects > 0 || download.type === 'application/json' ? `${download.name}: ${download.objects} objects.` : `${download.name}.`);
+        const said = download.objects > 0 || download.type === 'application/json' ? `${download.name}: ${download.objects} objects.` : `${download.name}.`;
+        report(download.note === undefined ? said : `${said} ${download.note}`);
       }, (error: Error) => report(`Download failed: ${error.message}`, true));
     });
   };
@@ -41,5 +45,20 @@ export function wireDownloads(session: SessionApi, report: (text: string, failed
     });
   });
   offer('sanitize-form', () => session.sanitize(Number(byId<HTMLInputElement>('days-offset').value || 0)));
+  const target = byId<HTMLSelectElement>('convert-to');
+  target.addEventListener('change', () => labelConvertButton(target.value));
+  offer('convert-form', () => session.convert(target.value));
   offer('database-form', () => session.database());
+}
+
+/** The versions the opened export can be converted for, oldest first; the newest is chosen. */
+export function showConvertTargets(versions: readonly string[]): void {
+  const select = byId<HTMLSelectElement>('convert-to');
+  select.replaceChildren(...versions.map((version) => el('option', { value: version }, `Sentry ${version}`)));
+  select.value = versions.at(-1) ?? '';
+  labelConvertButton(select.value);
+}
+
+function labelConvertButton(version: string): void {
+  byId('download-converted').textContent = `Converted for Sentry ${version === '' ? '…' : version}`;
 }

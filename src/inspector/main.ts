@@ -9,7 +9,7 @@ import type { CompareTab } from './compare-view.js';
 import { byId, el } from './dom.js';
 import { connectSession } from './session-client.js';
 import type { OpenSummary, Progress, SessionApi } from './session-protocol.js';
-import { wireDownloads } from './downloads-view.js';
+import { showConvertTargets, wireDownloads } from './downloads-view.js';
 import { renderProblems, renderSummary } from './summary-view.js';
 import { parseBrowseRoute, renderTable } from './table-view.js';
 
@@ -97,6 +97,7 @@ async function openExport(session: SessionApi, file: Blob, name: string): Promis
   opened = summary;
   renderSummary(byId('summary'), summary);
   renderProblems(byId('problems'), byId('problem-count'), summary);
+  showConvertTargets(summary.knownVersions);
   for (const button of byId('downloads').querySelectorAll('button')) button.disabled = false;
   setFileLabel('opened-file', name);
   document.body.dataset.openMillis = String(Math.round(performance.now() - started));

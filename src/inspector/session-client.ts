@@ -80,6 +80,7 @@ export function workerSession(worker: SessionWorker): SessionApi {
     compare: (given, acrossVersions) => call('compare', [given, acrossVersions]),
     exportSubset: (request) => call('exportSubset', [request]),
     sanitize: (daysOffset) => call('sanitize', [daysOffset]),
+    convert: (version) => call('convert', [version]),
     database: () => call('database', []),
   };
 }
@@ -119,6 +120,7 @@ async function localSession(): Promise<SessionApi> {
     compare: (given, acrossVersions) => wrap(() => session.compare(given, acrossVersions)),
     exportSubset: (request) => wrap(() => session.exportSubset(request)),
     sanitize: (daysOffset) => wrap(() => session.sanitize(daysOffset)),
+    convert: (version) => wrap(() => session.convert(version)),
     database: () => wrap(() => session.database()),
   };
 }

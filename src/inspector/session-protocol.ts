@@ -50,6 +50,10 @@ const OpenSummaryStruct = object({
   importError: optional(FindingStruct),
   reordered: boolean(),
   millis: number(),
+  /** Which known Sentry versions the file's models and fields are consistent with, and why (one line). */
+  fileVersions: string(),
+  /** Every Sentry version the engine knows, oldest first: what the file can be converted for. */
+  knownVersions: array(string()),
 });
 export type OpenSummary = Infer<typeof OpenSummaryStruct>;
 
@@ -88,6 +92,8 @@ const DownloadStruct = object({
   bytes: instance(Uint8Array) as Struct<Uint8Array, null>,
   /** Objects in an export download (0 for the database file). */
   objects: number(),
+  /** What the page says about the download beyond its name and objects (a conversion's changes and refusals). */
+  note: optional(string()),
 });
 export type Download = Infer<typeof DownloadStruct>;
 
@@ -103,6 +109,7 @@ const ARGS = {
   compare: tuple([GivenFileStruct, boolean()]),
   exportSubset: tuple([SubsetRequestStruct]),
   sanitize: tuple([number()]),
+  convert: tuple([string()]),
   database: empty(array(unknown())),
 };
 const RESULTS = {
@@ -112,6 +119,7 @@ const RESULTS = {
   compare: CompareSummaryStruct,
   exportSubset: DownloadStruct,
   sanitize: DownloadStruct,
+  convert: DownloadStruct,
   database: DownloadStruct,
 } satisfies Record<keyof typeof ARGS, Struct<any, any>>;
 
@@ -127,6 +135,8 @@ export interface SessionApi {
   compare(given: GivenFile, acrossVersions: boolean): Promise<CompareSummary>;
   exportSubset(request: SubsetRequest): Promise<Download>;
   sanitize(daysOffset: number): Promise<Download>;
+  /** The opened export converted for the Sentry version named (relocate convert's output). */
+  convert(version: string): Promise<Download>;
   database(): Promise<Download>;
 }
 
@@ -134,7 +144,7 @@ export interface SessionApi {
 const request = <M extends SessionMethod>(method: M) => object({ id: integer(), method: literal(method), args: ARGS[method] as (typeof ARGS)[M] });
 const REQUESTS = {
   open: request('open'), rows: request('rows'), offsetOf: request('offsetOf'), compare: request('compare'),
-  exportSubset: request('exportSubset'), sanitize: request('sanitize'), database: request('database'),
+  exportSubset: request('exportSubset'), sanitize: request('sanitize'), convert: request('convert'), database: request('database'),
 } satisfies Record<SessionMethod, unknown>;
 export type SessionRequest = Infer<(typeof REQUESTS)[SessionMethod]>;
 const RequestEnvelope = object({ id: integer(), method: enums(SESSION_METHODS), args: array(unknown()) });

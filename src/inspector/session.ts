@@ -6,7 +6,7 @@
  */
 import { renderExport } from '../core/json/export-writer.js';
 import type { WritableObject } from '../core/json/export-writer.js';
-import { VERIFIED_REGISTRY } from '../core/registry/index.js';
+import { REGISTRIES, VERIFIED_REGISTRY, describeFileVersions, fileVersionsOf, registryFor, registryForFile } from '../core/registry/index.js';
 import type { Registry } from '../core/registry/index.js';
 import { ensureSchema } from '../db/open-database.js';
 import type { Driver } from '../db/port.js';
@@ -14,6 +14,8 @@ import { countRows, rowsBefore, rowValuesPage } from '../db/store.js';
 import { openSqlJs } from '../backends/sql-js/index.js';
 import type { SqlJsStatic } from '../backends/sql-js/index.js';
 import { compareExports } from '../engine/compare/index.js';
+import { convertExport } from '../engine/convert/index.js';
+import type { ConvertReport } from '../engine/convert/index.js';
 import { exportRowsInScope } from '../engine/export/index.js';
 import { heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
 import { inspectExport } from '../engine/inspect/index.js';
@@ -37,6 +39,8 @@ export class InspectorSession {
   #name = 'export.json';
   /** The Sentry version the opened file is read as. */
   #registry: Registry = VERIFIED_REGISTRY;
+  /** The Sentry version the opened file is consistent with: the one a conversion reads it as (as `relocate convert` does). */
+  #fileRegistry: Registry = VERIFIED_REGISTRY;
 
   constructor(private readonly SQL: SqlJsStatic) {}
 
@@ -67,6 +71,7 @@ export class InspectorSession {
     const objects = held ? heldObjects(source) : source;
     const registry = this.#registry;
     const inspected = inspectExport(registry, objects);
+    const versions = fileVersionsOf(inspected.shape);
     const driver = openSqlJs(this.SQL);
     ensureSchema(driver, registry);
 
@@ -109,6 +114,7 @@ export class InspectorSession {
     this.#driver = driver;
     this.#source = source;
     this.#name = given.name;
+    this.#fileRegistry = registryForFile(versions, REGISTRIES);
     return {
       name: given.name,
       bytes: source.size,
@@ -118,6 +124,8 @@ export class InspectorSession {
       importError,
       reordered,
       millis: Date.now() - started,
+      fileVersions: describeFileVersions(versions),
+      knownVersions: REGISTRIES.map((known) => known.version),
     };
   }
 
@@ -161,6 +169,14 @@ export class InspectorSession {
     return render(run.objects, this.#name.replace(/(\.json|\.tar)?$/, '.sanitized.json'));
   }
 
+  /** The opened export converted for Sentry `version`, read as the version it is consistent with (as `relocate convert` reads it). */
+  convert(version: string): Download {
+    const to = registryFor(version);
+    if (to === undefined) throw new RangeError(`Expected a Sentry version relocate knows (${REGISTRIES.map((known) => known.version).join(', ')}), got ${JSON.stringify(version)}`);
+    const { objects, report } = convertExport(this.#openedSource(), { from: this.#fileRegistry, to, sourceName: this.#name });
+    return { ...render(objects, this.#name.replace(/(\.json|\.tar)?$/, `.sentry-${to.version}.json`)), note: conversionNote(report) };
+  }
+
   database(): Download {
     return { name: this.#name.replace(/(\.json|\.tar)?$/, '.sqlite'), type: 'application/vnd.sqlite3', bytes: this.#opened().serialize(), objects: 0 };
   }
@@ -186,4 +202,13 @@ function render(objects: Iterable<WritableObject>, name: string): Download {
     }
   })());
   return { name, type: 'application/json', bytes: new TextEncoder().encode(text), objects: count };
+}
+
+/** What a conversion did, in a line: the versions, the changes by kind, and the values the target refuses. */
+function conversionNote(report: ConvertReport): string {
+  const kinds = (['renamed-model', 'dropped-rows', 'rebuilt-rows', 'dropped-field', 'renamed-field', 'derived-field', 'defaulted-field', 'repaired-field'] as const)
+    .map((kind) => [kind, report.total(kind)] as const).filter(([, count]) => count > 0).map(([kind, count]) => `${count} ${kind.replace('-', ' ')}`);
+  const first = report.errors[0];
+  const refused = first === undefined ? '' : ` ${report.errors.length} values Sentry ${report.to} refuses (written as they were), the first ${first.model} pk ${first.pk} ${first.field}: ${first.reason}.`;
+  return `Converted from Sentry ${report.from} for Sentry ${report.to}${kinds.length === 0 ? ', unchanged' : `: ${kinds.join(', ')}`}.${refused}`;
 }

@@ -1,5 +1,5 @@
 /**
- * The summary of an opened export: per model, its objects in the file (`data-count`), its
+ * The summary of an opened export: which Sentry versions it is consistent with (and why); per model, its objects in the file (`data-count`), its
  * relocation scope, and what the Global import did with them (written, dropped with reasons,
  * renamed, unknown fields); and the file's own problems on their own tab.
  */
@@ -16,6 +16,7 @@ export function renderSummary(panel: HTMLElement, summary: OpenSummary): void {
     summary.importError === undefined ? `${written} rows imported in Global scope, ${dropped} dropped` : 'not imported',
     ` (${(summary.millis / 1000).toFixed(2)} s).`,
     summary.reordered ? ' The file was out of model order and was re-sorted before the import.' : '');
+  const versions = el('p', { class: 'muted', 'data-testid': 'file-versions' }, `Sentry versions: ${summary.fileVersions}`);
   const error = summary.importError === undefined ? null : el('div', { class: 'error', 'data-testid': 'import-error' },
     el('strong', {}, `Import stopped: ${summary.importError.kind}`), ` at ${summary.importError.on.model || 'the file'}`,
     summary.importError.on.ordinal === undefined ? '' : ` #${summary.importError.on.ordinal}`,
@@ -26,7 +27,7 @@ export function renderSummary(panel: HTMLElement, summary: OpenSummary): void {
       el('th', {}, 'Model'), el('th', {}, 'Relocation scope'), el('th', { class: 'number' }, 'In file'),
       el('th', { class: 'number' }, 'Imported'), el('th', {}, 'Dropped'), el('th', {}, 'Renamed, unknown fields'))),
     el('tbody', {}, ...summary.models.map(summaryRow)));
-  panel.replaceChildren(headline, ...(error === null ? [] : [error]), scrollBox(table));
+  panel.replaceChildren(headline, versions, ...(error === null ? [] : [error]), scrollBox(table));
 }
 
 function summaryRow(row: SummaryRow): HTMLElement {

@@ -35,6 +35,7 @@ async function run(target: InspectorSession, request: SessionRequest): Promise<u
     case 'compare': return target.compare(...request.args);
     case 'exportSubset': return target.exportSubset(...request.args);
     case 'sanitize': return target.sanitize(...request.args);
+    case 'convert': return target.convert(...request.args);
     case 'database': return target.database();
   }
 }

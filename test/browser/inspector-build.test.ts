@@ -18,6 +18,7 @@ const ENGINE = [
   'src/engine/export/export-in-scope.ts',
   'src/engine/compare/compare-exports.ts',
   'src/engine/sanitize/sanitize-export.ts',
+  'src/engine/convert/convert-export.ts',
   'src/crypto/encrypted-export.ts',
   'src/backends/sql-js/sql-js-driver.ts',
 ];
@@ -29,7 +30,7 @@ describe('the built inspector', () => {
     }
     expect(readFileSync(join(INSPECTOR_DIST, 'sql-wasm.wasm')).equals(readFileSync(join(REPO_ROOT, 'wasm', 'sql-wasm.wasm')))).toBe(true);
     const html = readFileSync(join(INSPECTOR_DIST, 'index.html'), 'utf8');
-    for (const id of ['open-file', 'compare-file', 'private-key']) expect(html).toContain(`data-testid="${id}"`);
+    for (const id of ['open-file', 'compare-file', 'private-key', 'convert-to']) expect(html).toContain(`data-testid="${id}"`);
   });
 
   it.each(['inspector.js', 'worker.js'])('%s is bundled from the engine modules the CLI runs, and from nothing of the CLI or Node', (script) => {

@@ -1,7 +1,8 @@
 /**
  * `relocate backup …`: `compare LEFT RIGHT` (Sentry's, but with an exit code scripts can use:
- * 0 no differences, 1 differences, 2 a side cannot be read), `comparators` (the default map in
- * the shape of Sentry's snapshot) and `roundtrip` (export → clear → import → export → validate).
+ * 0 no differences, 1 differences, 2 a side cannot be read; and `--converted-through V` for a file
+ * and its conversion to V and back), `comparators` (the default map in the shape of Sentry's
+ * snapshot) and `roundtrip` (export → clear → import → export → validate).
  */
 import type { CommandModule } from 'yargs';
 import { stringify } from 'yaml';
@@ -20,7 +21,7 @@ import { sanitizeCommand } from './backup-sanitize.js';
 import { openInput } from '../encryption.js';
 import { InputFileError } from '../file-source.js';
 import { RelocateError } from '../../core/errors.js';
-import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
+import { chooseRegistry, registryNamed, sentryVersionOption } from '../sentry-version.js';
 import { REGISTRIES, fileVersionsOf, registryForFile } from '../../core/registry/index.js';
 import type { Registry } from '../../core/registry/index.js';
 import { fileModelNames } from '../../engine/import/index.js';
@@ -38,6 +39,7 @@ interface CompareArgs extends GlobalOptions {
   readonly right: string;
   readonly findingsFile?: string;
   readonly acrossVersions: boolean;
+  readonly convertedThrough?: string;
   readonly decryptLeftWith?: string;
   readonly decryptRightWith?: string;
   readonly sentryVersion?: string;
@@ -64,6 +66,7 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
             .positional('right', { type: 'string', demandOption: true, describe: 'The actual export' })
             .option('findings-file', { type: 'string', describe: 'Write the findings as Sentry findings JSON to this file', requiresArg: true })
             .option('across-versions', { type: 'boolean', default: false, describe: 'Leave out models and fields only one Sentry version has, and compare values by field class' })
+            .option('converted-through', { type: 'string', describe: 'RIGHT is LEFT converted (relocate convert) to these versions (comma separated) and back: leave out what they cannot hold; implies --across-versions', requiresArg: true })
             .option('decrypt-left-with', { type: 'string', describe: 'LEFT is an encrypted tarball; its private key (PEM)', requiresArg: true })
             .option('decrypt-right-with', { type: 'string', describe: 'RIGHT is an encrypted tarball; its private key (PEM)', requiresArg: true })
             .option('sentry-version', sentryVersionOption),
@@ -85,6 +88,7 @@ export function backupCommand(context: CommandContext): CommandModule<GlobalOpti
 async function runCompare(context: CommandContext, parsed: CompareArgs): Promise<number> {
   const argv: CompareArgs = { ...parsed, left: dash(parsed.left), right: dash(parsed.right) };
   if (argv.left === '-' && argv.right === '-') throw new UsageError('LEFT and RIGHT cannot both be - (stdin can be read only once)');
+  const through = argv.convertedThrough?.split(',').map((version) => registryNamed(version.trim(), '--converted-through'));
   for (const path of [argv.left, argv.right, argv.decryptLeftWith, argv.decryptRightWith]) {
     if (path !== undefined && path !== '-') await checkReadable(path, path === argv.left || path === argv.right ? 'compare' : 'read the private key');
   }
@@ -101,17 +105,26 @@ async function runCompare(context: CommandContext, parsed: CompareArgs): Promise
   const right = await side(argv.right, argv.decryptRightWith, 'right');
   try {
     const registry = argv.sentryVersion !== undefined ? chooseRegistry(argv.sentryVersion) : registryForBoth(left.source, right.source);
-    const result = compareExports(left.source, right.source, { registry, acrossVersions: argv.acrossVersions });
+    const acrossVersions = argv.acrossVersions || through !== undefined;
+    const result = compareExports(left.source, right.source, {
+      registry,
+      acrossVersions,
+      ...(through !== undefined && { convertedThrough: through }),
+    });
     for (const model of result.unknownModels) {
       context.io.stderr(`Left out (not a model of this registry): ${shown(model.model)}, ${model.left} left and ${model.right} right rows\n`);
     }
     for (const field of result.oneSidedFields) {
       context.io.stderr(`Left out (only on the ${field.side}): ${shown(field.model)}.${shown(field.field)}\n`);
     }
+    for (const away of result.convertedAway) {
+      const what = away.field === undefined ? `${shown(away.model)}, ${away.left} left and ${away.right} right rows` : `${shown(away.model)}.${shown(away.field)}`;
+      context.io.stderr(`Left out (Sentry ${away.version} cannot hold it): ${what}\n`);
+    }
     if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText(result.findings));
     await context.io.writeStdout(findingsText(result.findings));
     const notInThisVersion = new Set(result.findings.map((finding) => finding.on.model).filter((model) => registry.find(registry.resolve(model)) === undefined || registry.removedModels.has(model)));
-    for (const hint of findingHints(result.findings as ComparatorFinding[], { acrossVersions: argv.acrossVersions, notInThisVersion })) context.io.stderr(`${hint}\n`);
+    for (const hint of findingHints(result.findings as ComparatorFinding[], { acrossVersions, notInThisVersion })) context.io.stderr(`${hint}\n`);
     return result.findings.length === 0 ? EXIT.ok : EXIT.findings;
   } finally {
     await left.release();

@@ -18,12 +18,21 @@ import type { ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
 import { RelocateError } from '../../core/errors.js';
 import { COMPARE_OPTIONS, checkOptions } from '../verb-options.js';
+import { leaveOutConvertedAway, withoutRenewal } from './converted-through.js';
+import type { ConvertedAway } from './converted-through.js';
 
 export interface CompareOptions {
   /** The Sentry version whose models and comparators the two files are read with. */
   readonly registry: Registry;
   /** Leave out what only one version has, and compare known fields by value (see above). */
   readonly acrossVersions?: boolean;
+  /**
+   * Across versions: the Sentry versions the right side was converted through (`relocate convert`
+   * to them and back). What one of them cannot hold is left out of both sides and listed in
+   * `convertedAway`: conversion drops those rows, and those fields come back as their defaults.
+   * Values an import renews (UUIDs, subscription ids) are then expected unchanged: no import ran.
+   */
+  readonly convertedThrough?: readonly Registry[];
 }
 
 export interface CompareResult {
@@ -32,6 +41,8 @@ export interface CompareResult {
   readonly unknownModels: { readonly model: string; readonly left: number; readonly right: number }[];
   /** Across versions: fields only one side has, per model. */
   readonly oneSidedFields: { readonly model: string; readonly field: string; readonly side: 'left' | 'right' }[];
+  /** Across versions, converted through other versions: models and fields one of them cannot hold. */
+  readonly convertedAway: ConvertedAway[];
 }
 
 /** A side that cannot be read: which side, where, and why (Sentry's "Invalid left JSON"). */
@@ -60,10 +71,11 @@ export function compareExports(left: ImportSource, right: ImportSource, options:
   let rights = readSide(right, 'right');
   const unknownModels: CompareResult['unknownModels'] = [];
   const oneSidedFields: CompareResult['oneSidedFields'] = [];
+  const convertedAway: ConvertedAway[] = [];
   if (options.acrossVersions === true) {
     // A model one version names otherwise is the same model: compared under this version's name.
-    lefts = lefts.map((object) => renamedFor(registry, object));
-    rights = rights.map((object) => renamedFor(registry, object));
+    lefts = lefts.map((object) => renamed(registry, object));
+    rights = rights.map((object) => renamed(registry, object));
     const counts = new Map<string, { left: number; right: number }>();
     for (const [objects, side] of [[lefts, 'left'], [rights, 'right']] as const) {
       for (const object of objects) {
@@ -80,15 +92,18 @@ export function compareExports(left: ImportSource, right: ImportSource, options:
     lefts = lefts.filter((object) => !oneSided.has(object.model));
     rights = rights.filter((object) => !oneSided.has(object.model));
     const leftOut = fieldsOnOneSide(lefts, rights, oneSidedFields);
+    if (options.convertedThrough !== undefined) [lefts, rights] = leaveOutConvertedAway(registry, [lefts, rights], options.convertedThrough, leftOut, convertedAway);
     lefts = lefts.map((object) => canonical(registry, object, leftOut));
     rights = rights.map((object) => canonical(registry, object, leftOut));
   }
-  return { findings: validate(registry, lefts, rights, defaultComparators(registry)), unknownModels, oneSidedFields };
+  const comparators = defaultComparators(registry);
+  const converted = options.acrossVersions === true && options.convertedThrough !== undefined;
+  return { findings: validate(registry, lefts, rights, converted ? withoutRenewal(comparators) : comparators), unknownModels, oneSidedFields, convertedAway };
 }
 
-function renamedFor(registry: Registry, object: ExportedObject): ExportedObject {
-  const model = registry.resolve(object.model);
-  return model === object.model ? object : { ...object, model };
+function renamed(registry: Registry, object: ExportedObject): ExportedObject {
+  const name = registry.resolve(object.model);
+  return name === object.model ? object : { ...object, model: name };
 }
 
 function fieldNames(objects: readonly ExportedObject[]): Map<string, Set<string>> {

@@ -5,7 +5,7 @@
  * org auth tokens last. Any failure rolls everything back, so the database is exactly as before.
  */
 import { randomString, RuleContext } from './rule-context.js';
-import { HEX } from '../../core/registry/import-rules.js';
+import { randomUuid4 } from '../fields/field-values.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { formatSentryDatetime } from '../../core/json/datetime.js';
 import type { Driver } from '../../db/port.js';
@@ -65,8 +65,7 @@ export function canonicalUuid(text: string): string | undefined {
 }
 
 function newUuid(): string {
-  const hex = randomString(32, HEX);
-  return canonicalUuid(`${hex.slice(0, 12)}4${hex.slice(13, 16)}${'89ab'[Number.parseInt(hex[16] as string, 16) % 4]}${hex.slice(17)}`) as string;
+  return randomUuid4(randomString);
 }
 
 export function importInScope(driver: Driver, source: ImportSource, options: ImportOptions): ImportReport {

@@ -5,57 +5,18 @@
  * twice), every value is converted as the field's class stores it, and every value the file gives
  * must pass the field's value rules (core/values/field-value-problem.ts).
  */
-import { nestsDeeperThan } from '../../core/json/nesting.js';
 import { fieldClassInfo } from '../../core/registry/field-classes.js';
 import { fieldValueCheck } from '../../core/values/field-value-problem.js';
 import type { ValueCheck } from '../../core/values/field-value-problem.js';
-import { ALNUM, HEX } from '../../core/registry/import-rules.js';
 import type { StoredValue } from '../../core/registry/import-rules.js';
-import type { Field, ModelEntry } from '../../core/registry/types.js';
+import type { ModelEntry } from '../../core/registry/types.js';
 import { toStoredValue } from '../../db/field-codec.js';
+import { missingFieldValue, repairedJson } from '../fields/field-values.js';
+import type { Defaults } from '../fields/field-values.js';
 import type { FileObject } from './file-objects.js';
 import { ImportingError } from './import-error.js';
 
-export interface Defaults {
-  now(): string;
-  random(length: number, alphabet: string): string;
-  uuid4(): string;
-}
-
-const EXPIRY_MS = 30 * 24 * 3600 * 1000;
-
-/** What a default callable gives for a row made now. */
-function called(name: string, field: Field, defaults: Defaults): unknown {
-  const size = Math.min(field.maxLength ?? 32, 64);
-  switch (name) {
-    case 'timezone.now': return defaults.now();
-    case 'dict': return {};
-    case 'list': return [];
-    case 'default_expiration': return new Date(Date.parse(defaults.now()) + EXPIRY_MS).toISOString();
-    case 'get_secure_token': return defaults.random(Math.min(size, 32), ALNUM);
-    case 'generate_name': return `app-${defaults.random(12, ALNUM.slice(26))}`;
-  }
-  const kind = fieldClassInfo(field.class).value;
-  if (kind === 'uuid' || name.includes('uuid')) return defaults.uuid4();
-  if (kind === 'datetime') return defaults.now();
-  return defaults.random(size, HEX);
-}
-
-/**
- * A JSON field written as the text of its JSON (an old exporter's double encoding). Text nested
- * too deep to be JSON Python can load stays the string it is.
- */
-function repairedJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const text = value.trim();
-  if (!(text.startsWith('{') && text.endsWith('}')) && !(text.startsWith('[') && text.endsWith(']'))) return value;
-  if (nestsDeeperThan(text)) return value;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return value;
-  }
-}
+export type { Defaults };
 
 export interface PreparedRow {
   readonly fields: Record<string, StoredValue>;
@@ -96,12 +57,10 @@ export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: numbe
     if (fromFile) {
       value = given[field.name];
       if (plan.json[i] === true) value = repairedJson(value);
-    } else if (field.default !== undefined) {
-      value = 'value' in field.default ? field.default.value : called(field.default.call, field, defaults);
-    } else if (field.nullable) {
-      value = null;
     } else {
-      throw new ImportingError('ValidationError', where(), `the file has no "${field.name}", which ${entry.name} requires and has no default for`);
+      const missing = missingFieldValue(field, defaults);
+      if (missing === undefined) throw new ImportingError('ValidationError', where(), `the file has no "${field.name}", which ${entry.name} requires and has no default for`);
+      value = missing.value;
     }
     try {
       fields[field.name] = toStoredValue(field, value);

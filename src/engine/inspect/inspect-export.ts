@@ -1,5 +1,6 @@
 /**
- * What a file says about itself, before any import: its objects per model and its own problems.
+ * What a file says about itself, before any import: its objects per model, its own problems, and
+ * the fields each model's rows carry (which tell the Sentry versions it can come from).
  * Pks out of order and repeated custom ordinals are found exactly as validation finds them
  * (`buildModelMap`, one side); a foreign key whose value is no pk of the target model anywhere in
  * the file is a DanglingForeignKey (the import refuses such a file, naming the first one).
@@ -10,6 +11,7 @@ import type { ExportedObject } from '../../core/compare/model-map.js';
 import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
 import type { Finding } from '../../core/findings.js';
 import type { Registry } from '../../core/registry/registry.js';
+import type { FileShape } from '../../core/registry/versions/file-versions.js';
 import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 
@@ -18,6 +20,8 @@ export interface InspectResult {
   readonly counts: ReadonlyMap<string, number>;
   /** UnorderedInput, DuplicateCustomOrdinal and DanglingForeignKey findings, in file order. */
   readonly problems: readonly Finding[];
+  /** Per model, the field names its rows carry: what tells which Sentry versions the file can come from. */
+  readonly shape: FileShape;
 }
 
 interface PendingKey {
@@ -36,6 +40,7 @@ export function inspectExport(registry: Registry, source: ImportSource): Inspect
   const counts = new Map<string, number>();
   const pks = new Map<string, Set<number>>();
   const pending: PendingKey[] = [];
+  const shape = new Map<string, Set<string>>();
 
   function* observed(): Generator<ExportedObject> {
     for (const object of fileObjects(source)) {
@@ -44,6 +49,9 @@ export function inspectExport(registry: Registry, source: ImportSource): Inspect
       let seen = pks.get(object.model);
       if (seen === undefined) pks.set(object.model, (seen = new Set()));
       seen.add(object.pk);
+      let fields = shape.get(object.model);
+      if (fields === undefined) shape.set(object.model, (fields = new Set()));
+      for (const name in object.fields) fields.add(name);
       for (const key of registry.find(registry.resolve(object.model))?.foreignKeys ?? []) {
         const value = object.fields[key.field];
         const target = registry.find(key.model);
@@ -72,5 +80,5 @@ export function inspectExport(registry: Registry, source: ImportSource): Inspect
       reason: `${dangling.length - LISTED_DANGLING_KEYS} more keys point at rows that are not in the file`,
     });
   }
-  return { counts, problems: findings };
+  return { counts, problems: findings, shape };
 }
