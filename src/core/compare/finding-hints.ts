@@ -27,8 +27,5 @@ export function findingHints(findings: readonly ComparatorFinding[], context: Hi
       hints.push('Hint: the counts differ; if the files come from different Sentry versions, add --across-versions.');
     }
   }
-  if (kinds.has('UnequalJSON') && !context.acrossVersions) {
-    hints.push('Hint: if the two files come from different Sentry versions, fields one of them lacks show as UnequalJSON: add --across-versions.');
-  }
   return hints;
 }
