@@ -6,7 +6,7 @@
  */
 import { renderExport } from '../core/json/export-writer.js';
 import type { WritableObject } from '../core/json/export-writer.js';
-import { REGISTRIES, VERIFIED_REGISTRY, describeFileVersions, fileVersionsOf, registryFor, registryForFile } from '../core/registry/index.js';
+import { NEWEST_REGISTRY, REGISTRIES, VERIFIED_REGISTRY, describeFileVersions, fileVersionsOf, registryFor, registryForFile } from '../core/registry/index.js';
 import type { Registry } from '../core/registry/index.js';
 import { ensureSchema } from '../db/open-database.js';
 import type { Driver } from '../db/port.js';
@@ -69,9 +69,12 @@ export class InspectorSession {
       onProgress({ label, done: Math.round(PROGRESS_TOTAL * readShare * (pass + done / total)), total: PROGRESS_TOTAL });
     };
     const objects = held ? heldObjects(source) : source;
-    const registry = this.#registry;
-    const inspected = inspectExport(registry, objects);
+    // Inspected as the newest version knows models (any older name resolves to it), then imported
+    // into a database of the version the file comes from, so that nothing of it is only kept aside.
+    const inspected = inspectExport(NEWEST_REGISTRY, objects);
     const versions = fileVersionsOf(inspected.shape);
+    const registry = registryForFile(versions, REGISTRIES);
+    this.#registry = registry;
     const driver = openSqlJs(this.SQL);
     ensureSchema(driver, registry);
 
@@ -97,7 +100,7 @@ export class InspectorSession {
       for (const [model, modelReport] of report.models) {
         const row = rows.get(model);
         if (row === undefined) continue;
-        row.imported = modelReport.written;
+        row.imported = modelReport.written + modelReport.keptRows;
         row.dropped = [...modelReport.dropped].map(([reason, entry]) => ({ reason, count: entry.count, pks: entry.pks }));
         row.renamed = modelReport.renamed.map((renamed) => ({ ...renamed }));
         row.unknownFields = [...modelReport.unknownFields].map(([field, count]) => ({ field, count }));
@@ -114,7 +117,7 @@ export class InspectorSession {
     this.#driver = driver;
     this.#source = source;
     this.#name = given.name;
-    this.#fileRegistry = registryForFile(versions, REGISTRIES);
+    this.#fileRegistry = registry;
     return {
       name: given.name,
       bytes: source.size,
@@ -124,7 +127,7 @@ export class InspectorSession {
       importError,
       reordered,
       millis: Date.now() - started,
-      fileVersions: describeFileVersions(versions),
+      fileVersions: `${describeFileVersions(versions)}; opened as Sentry ${registry.version}`,
       knownVersions: REGISTRIES.map((known) => known.version),
     };
   }

@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium || !hasSharedReference)('inspector: Sentry versions
   it('says which versions the head snapshot is consistent with, and downloads it converted for each as the CLI converts it', async () => {
     const { page, requests, errors, context } = await pageWithExport(browser, server.url, HEAD);
     const expected = describeFileVersions(fileVersionsOf(fileShape(textSource(readFileSync(HEAD, 'utf8')))));
-    expect(await page.textContent('[data-testid="file-versions"]')).toBe(`Sentry versions: ${expected}`);
+    expect(await page.textContent(`[data-testid="file-versions"]`)).toBe(`Sentry versions: ${expected}; opened as Sentry 25.1.0`);
     expect(expected).toContain('consistent with 25.1.0');
 
     await page.click('a[href="#downloads"]');
