@@ -140,7 +140,8 @@ describe.skipIf(!hasChromium)('inspector: layout in Chromium', () => {
       expect(box!.x + box!.width, tab).toBeLessThanOrEqual(420);
       expect(await showsAtItsPlace(page, selector), tab).toBe(true);
       await page.click(selector);
-      expect(await page.isVisible(`#${tab}`), tab).toBe(true);
+      // The tab switches on the hash change, an event after the click: wait for it (a busy machine is slow).
+      await page.waitForSelector(`#${tab}`, { state: 'visible', timeout: 10_000 });
       expect(await page.getAttribute(selector, 'class'), tab).toContain('active');
       expect(await pageSideways(page), tab).toEqual({ scrolled: 0, overflow: 0 });
     }

@@ -102,7 +102,7 @@ describe('backup sanitize of a source that is not a JSON export', () => {
   it('speaks of its source, not of an import, when the source is not JSON', () => {
     expectRefused(sanitize('bad.json'), 'Error: Invalid source JSON in bad.json at line 1: Expected a JSON array at line 1, found "n" [DeserializationFailed]');
     writeFileSync(at('object.json'), '[{"model": "sentry.option", "pk": "one", "fields": {}}]');
-    expectRefused(sanitize('object.json'), 'Error: Invalid source JSON in object.json at line 1: expected "pk" to be an integer, got "one" [DeserializationFailed]');
+    expectRefused(sanitize('object.json'), 'Error: Invalid source JSON in object.json at line 1 (sentry.option): expected "pk" to be an integer, got "one" [DeserializationFailed]');
   });
 });
 
