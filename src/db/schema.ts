@@ -114,11 +114,20 @@ function caseInsensitiveIndexSql(dialect: Dialect, entry: ModelEntry): string[] 
   return columnsOf(entry, entry.caseInsensitive ?? []).map((column) => dialect.caseInsensitiveIndex(`${entry.table}__${column}__nocase`, entry.table, column));
 }
 
-/** relocate's own tables beside Sentry's: what it records about the database. */
-export function bookkeepingStatements(dialect: Dialect, registry: Registry): string[] {
+/**
+ * relocate's own tables beside Sentry's: what it records about the database. In a database
+ * relocate makes, the meta table records the Sentry version the schema was made for; in one
+ * Sentry made (`madeBy: 'sentry'`, created only with the user's --create-bookkeeping), it
+ * records only that: the version there is always read from the tables themselves, which Sentry's
+ * own upgrades change.
+ */
+export function bookkeepingStatements(dialect: Dialect, registry: Registry, madeBy: 'relocate' | 'sentry' = 'relocate'): string[] {
+  const recorded = madeBy === 'relocate'
+    ? `('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`
+    : `('made_by', 'sentry')`;
   return [
     `CREATE TABLE ${quoteIdentifier(META_TABLE)} (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n)${dialect.tableSuffix}`,
-    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`,
+    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ${recorded}`,
   ];
 }
 

@@ -11,7 +11,7 @@ import { compareExports } from '../../src/engine/compare/index.js';
 import { heldObjects } from '../../src/engine/import/index.js';
 import type { ImportReport } from '../../src/engine/import/index.js';
 import { inspectExport } from '../../src/engine/inspect/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import { exportText, importText, textSource } from '../helpers/import.js';
 import { importInScope } from '../../src/engine/import/index.js';
 import { REGISTRY } from '../helpers/registry.js';

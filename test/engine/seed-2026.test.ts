@@ -9,7 +9,7 @@ import type { Driver } from '../../src/db/port.js';
 import { ensureSchema } from '../../src/db/open-database.js';
 import { roundtrip } from '../../src/engine/roundtrip/index.js';
 import { createExhaustiveInstance } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 
 const registry = NEWEST_REGISTRY;
 

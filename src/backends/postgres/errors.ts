@@ -13,6 +13,9 @@ const CONSTRAINT_KINDS: Readonly<Record<string, ConstraintKind>> = {
   '23503': 'ForeignKeyViolation',
   '23502': 'NotNullViolation',
   '23514': 'CheckViolation',
+  // string_data_right_truncation: text longer than its varchar(n), the maximum length Django's
+  // columns hold themselves (SQLite's tables check it with a CHECK).
+  '22001': 'CheckViolation',
 };
 
 /** One line: PostgreSQL's messages and details may hold newlines and tabs. */
