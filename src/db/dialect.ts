@@ -30,6 +30,8 @@ export interface Dialect {
    * made yet), or added by ALTER TABLE once every table exists (PostgreSQL, which needs the target).
    */
   readonly foreignKeysAfterTables: boolean;
+  /** The longest name the database keeps whole (PostgreSQL cuts identifiers to 63 bytes). */
+  readonly maxIdentifierLength: number;
   /** An index for lookups that ignore case. */
   caseInsensitiveIndex(name: string, table: string, column: string): string;
   /** The names of the database's own tables (not the engine's temporary ones, not the system's). */

@@ -79,6 +79,7 @@ export function postgresDialectFor(catalog: Catalog | undefined): Dialect {
     },
     foreignKeySuffix: ' DEFERRABLE INITIALLY DEFERRED',
     foreignKeysAfterTables: true,
+    maxIdentifierLength: 63,
     caseInsensitiveIndex: (name, table, column) => `CREATE INDEX ${q(name)} ON ${q(table)} (UPPER(${q(column)}::text))`,
     listTablesSql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
     // pg_catalog rather than information_schema: the latter shows a role only the columns it holds

@@ -14,6 +14,23 @@ export { quoteIdentifier };
 
 export const META_TABLE = 'relocate_meta';
 
+/** FNV-1a of a name, as 8 hex digits: a short, stable tag for a name cut to fit. */
+function nameHash(name: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * An index name the database keeps whole: PostgreSQL cuts identifiers to 63 bytes, which made two
+ * of Sentry 26's unique indexes the same name. A longer one keeps its start and gets a hash of the
+ * whole (as Django names its long indexes).
+ */
+export function objectName(dialect: Dialect, name: string): string {
+  if (name.length <= dialect.maxIdentifierLength) return name;
+  return `${name.slice(0, dialect.maxIdentifierLength - 9)}_${nameHash(name)}`;
+}
+
 /** A value as an SQL literal (text quoted; JSON values as their text). */
 export function sqlLiteral(value: unknown): string {
   if (value === null) return 'NULL';
@@ -82,11 +99,11 @@ function addedForeignKeys(dialect: Dialect, entry: ModelEntry, tables: ReadonlyM
   return foreignKeyClauses(dialect, entry, tables).map((clause) => `ALTER TABLE ${quoteIdentifier(entry.table)} ADD ${clause}`);
 }
 
-function indexSql(entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
+function indexSql(dialect: Dialect, entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
   return entry.fields
     .filter((field) => field.foreignKey !== undefined && tables.has(field.foreignKey.model))
     .map((field) => {
-      const name = quoteIdentifier(`${entry.table}__${field.column}`);
+      const name = quoteIdentifier(objectName(dialect, `${entry.table}__${field.column}`));
       return `CREATE INDEX ${name} ON ${quoteIdentifier(entry.table)} (${quoteIdentifier(field.column)})`;
     });
 }
@@ -104,14 +121,14 @@ export function conditionSql(dialect: Dialect, entry: ModelEntry, condition: Uni
 function conditionalUniqueSql(dialect: Dialect, entry: ModelEntry): string[] {
   return Object.entries(entry.uniqueConditions ?? {}).map(([key, condition]) => {
     const columns = columnsOf(entry, key.split(':')).map(quoteIdentifier).join(', ');
-    const name = quoteIdentifier(`${entry.table}__unique__${key.replaceAll(':', '__')}`);
+    const name = quoteIdentifier(objectName(dialect, `${entry.table}__unique__${key.replaceAll(':', '__')}`));
     return `CREATE UNIQUE INDEX ${name} ON ${quoteIdentifier(entry.table)} (${columns}) WHERE ${conditionSql(dialect, entry, condition)}`;
   });
 }
 
 /** Indexes for the lookups that ignore case (username and slug collisions, shared emails). */
 function caseInsensitiveIndexSql(dialect: Dialect, entry: ModelEntry): string[] {
-  return columnsOf(entry, entry.caseInsensitive ?? []).map((column) => dialect.caseInsensitiveIndex(`${entry.table}__${column}__nocase`, entry.table, column));
+  return columnsOf(entry, entry.caseInsensitive ?? []).map((column) => dialect.caseInsensitiveIndex(objectName(dialect, `${entry.table}__${column}__nocase`), entry.table, column));
 }
 
 /**
@@ -139,7 +156,7 @@ export function schemaStatements(registry: Registry, dialect: Dialect): string[]
     ...bookkeepingStatements(dialect, registry),
     ...stored.map((entry) => createTableSql(dialect, entry, tables)),
     ...stored.flatMap((entry) => addedForeignKeys(dialect, entry, tables)),
-    ...stored.flatMap((entry) => indexSql(entry, tables)),
+    ...stored.flatMap((entry) => indexSql(dialect, entry, tables)),
     ...stored.flatMap((entry) => conditionalUniqueSql(dialect, entry)),
     ...stored.flatMap((entry) => caseInsensitiveIndexSql(dialect, entry)),
   ];

@@ -22,6 +22,7 @@ export const sqliteDialect: Dialect = {
   },
   foreignKeySuffix: '',
   foreignKeysAfterTables: false,
+  maxIdentifierLength: Number.POSITIVE_INFINITY,
   caseInsensitiveIndex: (name, table, column) => `CREATE INDEX ${q(name)} ON ${q(table)} (${q(column)} COLLATE NOCASE)`,
   listTablesSql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
   catalogSql: `SELECT m.name AS table_name, p.name AS column_name, p.type AS type, p."notnull" AS not_null,

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortedDependencies } from '../../src/core/graph/index.js';
 
 import type { Field, ModelEntry } from '../../src/core/registry/types.js';
-import { ensureSchema } from '../../src/db/open-database.js';
 import { ConstraintViolation } from '../../src/db/port.js';
 import type { Driver } from '../../src/db/port.js';
 import { columnsOf } from '../../src/db/schema.js';
@@ -22,8 +21,7 @@ const tablesInOrder = sortedDependencies(REGISTRY.stored);
 describe.each(DRIVERS)('$name: schema', (testDriver) => {
   let db: Driver;
   beforeAll(() => {
-    db = testDriver.open();
-    ensureSchema(db, REGISTRY);
+    db = testDriver.withSchema(REGISTRY);
   });
   afterAll(() => db.close());
 
