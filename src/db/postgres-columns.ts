@@ -85,17 +85,28 @@ export function readExpression(field: Field, column: string, type: string): stri
 const CAST: ReadonlySet<PostgresFamily> = new Set<PostgresFamily>(['boolean', 'json', 'jsonb', 'uuid', 'inet', 'date', 'timestamptz', 'timestamp']);
 
 /** The parameter expression that writes a value in the port's form into a column of this type. */
-export function writeExpression(type: string): string {
+export function writeExpression(field: Field, type: string): string {
   const family = familyOf(type);
-  // One parameter, null kept null and [] kept an empty array.
-  if (family === 'array') return `(SELECT CASE WHEN j IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(j))::${type} END FROM (SELECT ?::jsonb AS j) s)`;
+  if (family === 'array') {
+    // One parameter, null kept null and [] kept an empty array. A list of lists (Sentry's one,
+    // TimeSeriesSnapshot.values, holds numbers) is a two-dimensional array: its JSON text, with
+    // brackets for braces, is its literal.
+    const array = field.of === 'ArrayField' ? `translate(j::text, '[]', '{}')::${type}` : `ARRAY(SELECT jsonb_array_elements_text(j))::${type}`;
+    return `(SELECT CASE WHEN j IS NULL THEN NULL ELSE ${array} END FROM (SELECT ?::jsonb AS j) s)`;
+  }
   return CAST.has(family) ? `?::${baseType(type)}` : '?';
 }
 
-/** `["a","b"]` → `{"a","b"}`: a JSON list's text as an array literal. */
+function literalItem(item: unknown): string {
+  if (item === null) return 'NULL';
+  if (Array.isArray(item)) return `{${item.map(literalItem).join(',')}}`;
+  if (typeof item === 'number') return String(item);
+  return `"${String(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+}
+
+/** `["a","b"]` → `{"a","b"}`, `[[1,2],[3,4]]` → `{{1,2},{3,4}}`: a JSON list's text as an array literal. */
 export function arrayLiteral(json: string): string {
-  const items = JSON.parse(json) as unknown[];
-  return `{${items.map((item) => (item === null ? 'NULL' : `"${String(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
+  return literalItem(JSON.parse(json) as unknown[]);
 }
 
 /** For a bulk insert (COPY), which parses each value as its column's type: arrays as array literals. */

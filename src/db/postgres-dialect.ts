@@ -49,6 +49,9 @@ function typeOf(cls: FieldClass, maxLength: number | undefined): string {
 }
 
 function columnType(field: Field): string {
+  // Sentry's one list of lists (TimeSeriesSnapshot.values) holds floats; PostgreSQL names a
+  // two-dimensional array by its element type alone.
+  if (field.class === 'ArrayField' && field.of === 'ArrayField') return 'double precision[]';
   if (field.class === 'ArrayField') return `${typeOf(field.of ?? 'TextField', undefined)}[]`;
   return typeOf(field.class, field.maxLength);
 }
@@ -96,7 +99,7 @@ export function postgresDialectFor(catalog: Catalog | undefined): Dialect {
     forCatalog: (next) => postgresDialectFor(next),
     beginReadSnapshot: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     readColumn: (entry, field) => readExpression(field, q(field.column), typeIn(entry, field)),
-    writeParam: (entry, field) => writeExpression(typeIn(entry, field)),
+    writeParam: (entry, field) => writeExpression(field, typeIn(entry, field)),
     equalsIgnoringCase: (column) => `UPPER(${column}::text) = UPPER(?)`,
     isTrue: (column) => `${column} IS TRUE`,
     returningId: ' RETURNING "id"',

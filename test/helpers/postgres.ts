@@ -62,6 +62,19 @@ export function testDatabaseUrl(): string {
   return withDatabase(POSTGRES_URL, fileDatabase());
 }
 
+/**
+ * The URL of this file's database with `schema` as the connection's search_path (as a Sentry
+ * database's public schema is), connecting as `user` when given.
+ */
+export function schemaUrl(schema: string, user?: string): string {
+  const base = testDatabaseUrl();
+  const options = `-csearch_path=${schema}`;
+  if (/^postgres(?:ql)?:\/\//i.test(base)) {
+    return `${base}&options=${encodeURIComponent(options)}${user === undefined ? '' : `&user=${encodeURIComponent(user)}`}`;
+  }
+  return `${base} options='${options}'${user === undefined ? '' : ` user='${user}'`}`;
+}
+
 /** A connection to this file's database whose tables go to a new, empty schema of its own. */
 export function openPostgresTest(): Driver {
   const driver = openPostgres(testDatabaseUrl());
