@@ -75,7 +75,11 @@ export function readExpression(field: Field, column: string, type: string): stri
     case 'date': return `to_char(${column}, 'YYYY-MM-DD')`;
     case 'json': case 'jsonb': case 'uuid': return `${column}::text`;
     case 'inet': return `host(${column})`;
-    case 'array': return `array_to_json(${column})::text`;
+    // Floats that hold whole numbers keep their ".0" (PostgreSQL writes 1.0 as 1), as Python,
+    // which reads them as floats, exports them.
+    case 'array': return familyOf(type.slice(0, -2)) === 'float'
+      ? `regexp_replace(array_to_json(${column})::text, '(^|[[,])(-?[0-9]+)(?=[],])', '\\1\\2.0', 'g')`
+      : `array_to_json(${column})::text`;
     // A float kept in numeric would be read as its decimal text.
     case 'numeric': return fieldClassInfo(field.class).value === 'float' ? `${column}::double precision` : column;
     default: return column;

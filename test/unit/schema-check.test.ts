@@ -140,5 +140,7 @@ describe('postgresDialectFor', () => {
     expect(postgresDialect.columnType(values)).toBe('double precision[]');
     expect(postgresDialect.writeParam(snapshot, values)).toContain("translate(j::text, '[]', '{}')::double precision[]");
     expect(postgresDialect.bulkValue(snapshot, values)?.('[[1, 2, 3], [1.5, 2.5, 3.5]]')).toBe('{{1,2,3},{1.5,2.5,3.5}}');
+    // Read back, whole floats keep their ".0" (PostgreSQL writes 1.0 as 1; Sentry exports 1.0).
+    expect(postgresDialect.readColumn(snapshot, values)).toBe(`regexp_replace(array_to_json("values")::text, '(^|[[,])(-?[0-9]+)(?=[],])', '\\1\\2.0', 'g')`);
   });
 });
