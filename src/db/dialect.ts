@@ -69,9 +69,9 @@ export interface Dialect {
   /** Statements to run after rows were inserted with their ids given (sequences move past them, never back). */
   afterExplicitIds(table: string): string[];
   /**
-   * A query with one parameter, n, whose rows (column `id`) are n new ids drawn from the table's id
-   * sequence, for writers that send rows with their ids in bulk; undefined where ids come from
-   * inserts alone (SQLite).
+   * A query with one parameter, n, whose one row's `ids` is n new ids drawn from the table's id
+   * sequence, comma-separated in the order drawn, for writers that send rows with their ids in
+   * bulk; undefined where ids come from inserts alone (SQLite).
    */
   reserveIds(table: string): string | undefined;
   /**
@@ -84,6 +84,12 @@ export interface Dialect {
    * column (PostgreSQL's COPY parses arrays as array literals), or undefined when it is the same.
    */
   bulkValue(entry: ModelEntry, field: Field): ((value: SqlValue) => SqlValue) | undefined;
+  /**
+   * An UPDATE of many rows in one statement, or undefined where an UPDATE a row costs nothing
+   * (SQLite). Its one parameter is the JSON text of an array of objects: `id`, and each field's
+   * column → its value in the port's form as a JSON string (or null).
+   */
+  updateManySql(entry: ModelEntry, fields: readonly Field[]): string | undefined;
   /** Statements that restart every table's id sequence (the tables are empty). */
   resetSequences(tables: readonly string[]): string[];
   /** A table that lives as long as the connection and that no one else sees. */

@@ -88,10 +88,17 @@ export function readExpression(field: Field, column: string, type: string): stri
 
 const CAST: ReadonlySet<PostgresFamily> = new Set<PostgresFamily>(['boolean', 'json', 'jsonb', 'uuid', 'inet', 'date', 'timestamptz', 'timestamp']);
 
+/**
+ * A type without its length (`character varying(64)[]` → `character varying[]`): an explicit cast
+ * to varchar(n) cuts a longer value short without a word, where storing it in the column refuses it.
+ */
+const unlimited = (type: string): string => type.replace(/\(\d+(?:,\s*\d+)?\)/g, '');
+
 /** The parameter expression that writes a value in the port's form into a column of this type. */
 export function writeExpression(field: Field, type: string): string {
   const family = familyOf(type);
   if (family === 'array') {
+    type = unlimited(type);
     // One parameter, null kept null and [] kept an empty array. A list of lists (Sentry's one,
     // TimeSeriesSnapshot.values, holds numbers) is a two-dimensional array: its JSON text, with
     // brackets for braces, is its literal.
@@ -99,6 +106,16 @@ export function writeExpression(field: Field, type: string): string {
     return `(SELECT CASE WHEN j IS NULL THEN NULL ELSE ${array} END FROM (SELECT ?::jsonb AS j) s)`;
   }
   return CAST.has(family) ? `?::${baseType(type)}` : '?';
+}
+
+/**
+ * The expression that turns `text` (an SQL expression of type text holding a value in the port's
+ * form) into a value of this column type: the write expression where it converts, else a cast.
+ */
+export function fromText(field: Field, type: string, text: string): string {
+  const family = familyOf(type);
+  if (family === 'array' || CAST.has(family)) return writeExpression(field, type).replace('?', text);
+  return `CAST(${text} AS ${unlimited(type)})`;
 }
 
 function literalItem(item: unknown): string {

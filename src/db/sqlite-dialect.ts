@@ -44,6 +44,7 @@ export const sqliteDialect: Dialect = {
   reserveIds: () => undefined,
   releaseIds: () => undefined,
   bulkValue: () => undefined,
+  updateManySql: () => undefined,
   // AUTOINCREMENT keeps each table's last id here; without its row the next id is 1 again.
   resetSequences: () => ['DELETE FROM "sqlite_sequence"'],
   createTemporaryTable: (name, columns) => `CREATE TEMP TABLE ${q(name)} (${columns})`,

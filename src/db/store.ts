@@ -107,8 +107,15 @@ export function updateRow(driver: Driver, entry: ModelEntry, values: Readonly<Re
   driver.prepare(sql).run([...Object.values(values), id]);
 }
 
+/** One condition of a lookup: a column equal to a value (null matches null), maybe ignoring ASCII case. */
+export interface RowCondition {
+  readonly column: string;
+  readonly value: SqlValue;
+  readonly nocase: boolean;
+}
+
 /** The id of a row of `entry` whose columns equal the values (null matches null), some ignoring case. */
-export function findRow(driver: Driver, entry: ModelEntry, where: readonly { readonly column: string; readonly value: SqlValue; readonly nocase: boolean }[]): number | undefined {
+export function findRow(driver: Driver, entry: ModelEntry, where: readonly RowCondition[]): number | undefined {
   const shape = `find ${where.map((condition) => `${condition.column}:${condition.value === null ? 'null' : condition.nocase ? 'nocase' : ''}`).join(' ')}`;
   const sql = sqlOfShape(driver, entry, shape, () => {
     const conditions = where.map(({ column, value, nocase }) => {

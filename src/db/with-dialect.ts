@@ -4,10 +4,12 @@
  * writes a database relocate did not make without knowing that it did not.
  */
 import type { Dialect } from './dialect.js';
-import type { Driver, SqlValue, Statement } from './port.js';
+import type { BulkInsertOptions, Driver, SqlValue, Statement } from './port.js';
 
 export function withDialect(driver: Driver, dialect: Dialect): Driver {
   const bulkInsert = driver.bulkInsert?.bind(driver);
+  const settle = driver.settle?.bind(driver);
+  const sendStatements = driver.sendStatements?.bind(driver);
   return {
     name: driver.name,
     dialect,
@@ -20,7 +22,9 @@ export function withDialect(driver: Driver, dialect: Dialect): Driver {
     serialize: () => driver.serialize(),
     close: () => driver.close(),
     ...(bulkInsert !== undefined && {
-      bulkInsert: (table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>) => bulkInsert(table, columns, rows),
+      bulkInsert: (table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>, options?: BulkInsertOptions) => bulkInsert(table, columns, rows, options),
     }),
+    ...(settle !== undefined && { settle: () => settle() }),
+    ...(sendStatements !== undefined && { sendStatements: (sql: string) => sendStatements(sql) }),
   };
 }

@@ -27,7 +27,8 @@ export function valueFor(field: Field, letter: Letter, stored: ReadonlySet<strin
     case 'datetime': return `2024-01-0${n}T00:00:00.000Z`;
     case 'date': return `2024-01-0${n}`;
     case 'json': case 'pickled': case 'gzipped': return JSON.stringify({ row: letter });
-    case 'array': return JSON.stringify([letter]);
+    // Sentry's one list of lists holds numbers (a two-dimensional float array on PostgreSQL).
+    case 'array': return field.of === 'ArrayField' ? JSON.stringify([[n + 0.5]]) : JSON.stringify([letter]);
     // PostgreSQL keeps IP addresses in inet, which takes addresses only.
     case 'string': return field.class === 'GenericIPAddressField' ? `10.0.0.${n}` : `${letter}${n}`.slice(0, field.maxLength ?? 64);
   }
