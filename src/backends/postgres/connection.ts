@@ -142,6 +142,30 @@ export class PostgresConnection {
     });
   }
 
+  /**
+   * One statement without parameters, sent without waiting; `onResult` is called with its result
+   * current on the connection (or with its failure) when the answer is read: by the next command,
+   * or settle(). It must read what it needs right then, and not throw.
+   */
+  sendLater(sql: string, onResult: (failure: unknown) => void): void {
+    this.#ensureOpen();
+    if (!this.pq.sendQuery(sql)) throw new DatabaseError(`Sending a command to PostgreSQL failed: ${oneLine(this.pq.errorMessage())}`);
+    this.deferAnswer(() => {
+      let first = true;
+      while (this.pq.getResult()) {
+        if (!first) continue;
+        first = false;
+        let failure: unknown;
+        try {
+          this.checkResult();
+        } catch (error) {
+          failure = error;
+        }
+        onResult(failure);
+      }
+    });
+  }
+
   /** One statement with parameters, parsed for this call only. */
   commandWithParams(sql: string, params: (string | null)[]): void {
     this.#ensureOpen();
