@@ -57,6 +57,9 @@ interface TableState {
   readonly heldById: Map<number, { readonly batch: HeldBatch; readonly row: SqlValue[] }>;
   readonly updates: Map<number, WaitingUpdate>;
   readonly indexes: Map<string, LookupIndex>;
+  /** The pk and every field's column, and their signature: the shape of most rows. */
+  readonly allColumns: readonly string[];
+  readonly allSignature: string;
 }
 
 export class BulkWriter implements RowWriter {
@@ -96,9 +99,10 @@ export class BulkWriter implements RowWriter {
     if (state === undefined) {
       this.#settle();
       const bulk = this.options.cleared || this.driver.prepare(`SELECT 1 AS found FROM ${q(entry.table)} LIMIT 1`).get() === undefined;
+      const allColumns = ['id', ...entry.fields.map((field) => field.column)];
       state = {
         entry, bulk, ids: [], block: FIRST_BLOCK / 2, explicitIds: false,
-        held: new Map(), heldRows: 0, heldById: new Map(), updates: new Map(), indexes: new Map(),
+        held: new Map(), heldRows: 0, heldById: new Map(), updates: new Map(), indexes: new Map(), allColumns, allSignature: allColumns.join(','),
       };
       this.#tables.set(entry.table, state);
     }
@@ -126,9 +130,8 @@ export class BulkWriter implements RowWriter {
     for (const state of this.#tables.values()) if (state.bulk && state.block > FIRST_BLOCK / 2 && state.ids.length < state.block / 4) this.#draw(state);
   }
 
-  #hold(state: TableState, columns: readonly string[], row: SqlValue[]): number {
+  #hold(state: TableState, columns: readonly string[], row: SqlValue[], signature = columns.join(',')): number {
     const id = row[0] as number;
-    const signature = columns.join(',');
     let batch = state.held.get(signature);
     if (batch === undefined) state.held.set(signature, (batch = { columns, rows: [], origins: [] }));
     batch.rows.push(row);
@@ -151,7 +154,7 @@ export class BulkWriter implements RowWriter {
     if (!state.bulk) return this.#direct(() => insertFields(this.driver, entry, values, keepPk));
     state.explicitIds ||= keepPk;
     const row = keepPk ? [...values] : [this.#nextId(state), ...values];
-    return this.#hold(state, ['id', ...entry.fields.map((field) => field.column)], row);
+    return this.#hold(state, state.allColumns, row, state.allSignature);
   }
 
   insertRow(entry: ModelEntry, values: Readonly<Record<string, SqlValue>>): number {

@@ -48,7 +48,9 @@ export class LookupIndex {
   }
 
   find(where: readonly RowCondition[]): number | undefined {
-    return this.#rows.get(this.#key(where.map((condition) => condition.value)))?.[0];
+    // One column (most lookups): its key without building a list first.
+    const key = where.length === 1 ? part((where[0] as RowCondition).value, this.nocase[0] === true) : this.#key(where.map((condition) => condition.value));
+    return this.#rows.get(key)?.[0];
   }
 
   /** Adds a row, its values in the index's column order. */
