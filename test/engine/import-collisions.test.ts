@@ -93,6 +93,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       expect(new Set(owners.map((row) => row.user_id)).size).toBe(mergeUsers ? 1 : 2);
       const orgChunk = chunks(db, 'sentry_regionimportchunk').find((chunk) => chunk.model === 'sentry.organization');
       expect(Object.values(JSON.parse(orgChunk?.inserted_identifiers as string) as Record<string, string>)).toEqual([slugs[1]]);
+      db.close();
     }
   });
 
@@ -105,6 +106,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       const expected = mergeUsers ? [1, 1, 1, 1, 2] : [2, 2, 2, 1, 2];
       expect(['sentry.user', 'sentry.useremail', 'sentry.userpermission', 'sentry.authenticator', 'sentry.email'].map((model) => count(db, model))).toEqual(expected);
       expect(count(db, 'sentry.lostpasswordhash')).toBe(mergeUsers ? 0 : 1);
+      db.close();
     }
   });
 
@@ -116,6 +118,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       if (scope === 'Global') {
         importText(db, text, { registry: REGISTRY, scope, overwriteConfigs });
         expect(db.prepare('SELECT "value" FROM "sentry_option"').all()).toEqual([{ value: original[0]?.[0]?.value }]);
+        db.close();
         continue;
       }
       insert(db, (seed) => {
@@ -142,6 +145,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
         const recorded = [...chunks(db), ...chunks(db, 'sentry_regionimportchunk')].find((chunk) => chunk.model === model);
         expect([mapSize(recorded?.inserted_map), mapSize(recorded?.existing_map), mapSize(recorded?.overwrite_map)], model).toEqual(overwriteConfigs ? [0, 0, 1] : [0, 1, 0]);
       }
+      db.close();
     }
   });
 
