@@ -68,7 +68,7 @@ export function openByCatalog(driver: Driver, options: CatalogOpenOptions): Cata
     const registry = options.registries.find((known) => known.schemaVersion === schemaVersion);
     if (registry === undefined) throw new SchemaVersionError(schemaVersion, options.registries.map((known) => known.schemaVersion).join(' or '));
     // The tables relocate made, unless someone changed them since: checked all the same.
-    const match = matchRegistry(catalog, [registry], driver.dialect, { wanted: registry, subject });
+    const match = matchRegistry(catalog, [registry], driver.dialect, { wanted: registry, subject, wantedBy: 'the version relocate recorded in it' });
     if (options.write) refuseUnfillable(match, subject);
     return { driver: withDialect(driver, driver.dialect.forCatalog(catalog)), registry, madeBy: 'relocate', inferred: false, created, version: schemaVersion, bookkeeping: true };
   }

@@ -84,7 +84,9 @@ export function postgresDialectFor(catalog: Catalog | undefined): Dialect {
     foreignKeysAfterTables: true,
     maxIdentifierLength: 63,
     caseInsensitiveIndex: (name, table, column) => `CREATE INDEX ${q(name)} ON ${q(table)} (UPPER(${q(column)}::text))`,
-    listTablesSql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    // pg_catalog, as the catalog below: information_schema shows a role only the tables it may use.
+    listTablesSql: `SELECT c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`,
     // pg_catalog rather than information_schema: the latter shows a role only the columns it holds
     // a privilege on, and a read-only role for exports must still see every column's type.
     catalogSql: `SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type,

@@ -78,14 +78,19 @@ export function matchRegistry(
   catalog: Catalog,
   registries: readonly Registry[],
   dialect: Dialect,
-  options: { readonly wanted?: Registry | undefined; readonly subject: string },
+  options: {
+    readonly wanted?: Registry | undefined;
+    readonly subject: string;
+    /** How `wanted` was chosen, for the refusal: `--sentry-version` unless told. */
+    readonly wantedBy?: string;
+  },
 ): SchemaMatch {
   const { wanted, subject } = options;
   if (wanted !== undefined) {
     const differences = schemaDifferences(catalog, wanted, dialect);
     if (differences.needed.length === 0) return { registry: wanted, inferred: false, differences };
     throw new SchemaMismatchError(wanted.version, differences.needed,
-      `${subject} does not have the tables of Sentry ${wanted.version} (--sentry-version): ${listed(differences.needed)}; nothing was read or written`);
+      `${subject} does not have the tables of Sentry ${wanted.version} (${options.wantedBy ?? '--sentry-version'}): ${listed(differences.needed)}; nothing was read or written`);
   }
   const newestFirst = [...registries].reverse();
   const sentryTables = new Set(newestFirst.flatMap((registry) => registry.stored.map((entry) => entry.table)));
