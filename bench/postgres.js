@@ -2,10 +2,13 @@
 // (one prepared INSERT a row, one INSERT of 500 rows at a time, COPY through bulkInsert), then
 // read back whole (all) and through the driver's cursor (values), in and out of a transaction.
 // Needs a server: RELOCATE_BENCH_POSTGRES_URL (or RELOCATE_TEST_POSTGRES_URL) names a database
-// where a table "relocate_bench" may be made and dropped. Prints figures; asserts nothing.
+// where a table "relocate_bench" may be made and dropped, or a throwaway one is started
+// (bench/postgres-server.js). Prints figures; asserts nothing.
 import { openPostgres } from '../dist/backends/postgres/index.js';
+import { benchPostgres } from './postgres-server.js';
 
-const url = process.env.RELOCATE_BENCH_POSTGRES_URL ?? process.env.RELOCATE_TEST_POSTGRES_URL;
+const server = benchPostgres();
+const url = server.url;
 const ROWS = Number(process.env.PG_ROWS ?? 100_000);
 const BATCH = 500;
 const COLUMNS = ['id', 'name', 'email', 'date_added', 'flags'];
@@ -19,8 +22,8 @@ function time(fn) {
 
 const rate = (ms) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en-US')} rows/s`;
 
-if (url === undefined || url === '') {
-  console.log('postgres bench skipped: set RELOCATE_BENCH_POSTGRES_URL to a database it may write a table into');
+if (url === undefined) {
+  console.log(`postgres bench skipped: ${server.skipped}`);
 } else {
   const db = openPostgres(url);
   const reset = () =>

@@ -6,3 +6,4 @@ await import('./compare.js');
 await import('./crypto.js');
 await import('./inspector.js');
 await import('./postgres.js');
+await import('./postgres-engine.js');

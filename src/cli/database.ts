@@ -18,6 +18,7 @@ import { SchemaVersionError } from '../core/errors.js';
 import { checkDatabaseFile } from './database-file.js';
 import { fileSize, lockTimeoutMs } from './database-lock.js';
 import { openSession } from './database-session.js';
+import { isPostgresUrl, withPostgresDatabase } from './postgres-database.js';
 
 export const BACKENDS: readonly DriverName[] = ['better-sqlite3', 'sql.js'];
 export const DEFAULT_DB = './relocate.sqlite';
@@ -28,7 +29,7 @@ export interface DatabaseOptions {
   /** A command that only reads: it takes no write lock, and sql.js has nothing to write back. */
   readonly readOnly?: boolean;
   /** The Sentry version a new database is made for (an existing one keeps the version it records). */
-  readonly registry?: Registry;
+  readonly registry?: Registry | undefined;
   /**
    * Whether a missing file becomes a new database (init, seed, import). Without it a missing
    * file is refused, naming the path: a reader must not create an empty database by a typo.
@@ -38,11 +39,21 @@ export interface DatabaseOptions {
   readonly stderr?: (text: string) => void;
   /** The environment RELOCATE_LOCK_TIMEOUT is read from (default: the process's). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The command only reads, from one consistent snapshot (PostgreSQL: a read-only transaction). */
+  readonly snapshot?: boolean;
+  /** Make relocate's bookkeeping tables in a database Sentry made (--create-bookkeeping). */
+  readonly createBookkeeping?: boolean;
+  /** Where a line for the user goes: which Sentry version a database Sentry made is read as. */
+  readonly notice?: (line: string) => void;
 }
 
 /** What a command gets with its driver: the schema's state and the Sentry version it was made for. */
 export interface OpenedDatabase extends SchemaStatus {
   readonly registry: Registry;
+  /** Who made the tables; a SQLite file is always relocate's. */
+  readonly madeBy?: 'relocate' | 'sentry';
+  /** Whether relocate's own tables (relocate_meta, …) are there: false in a database Sentry made without --create-bookkeeping. */
+  readonly bookkeeping?: boolean;
 }
 
 /** The registry a database records, or the one asked for when it is new. */
@@ -58,6 +69,7 @@ export async function withDatabase<T>(
   options: DatabaseOptions,
   command: (driver: Driver, database: OpenedDatabase) => T | Promise<T>,
 ): Promise<T> {
+  if (isPostgresUrl(options.db)) return withPostgresDatabase(options, command);
   const existed = await checkDatabaseFile(options.db, options.create);
   const size = fileSize(options.db);
   const session = await openSession({

@@ -33,3 +33,16 @@ export class SchemaVersionError extends RelocateError {
 export class NotRelocateDatabaseError extends RelocateError {
   readonly kind = 'NotRelocateDatabase';
 }
+
+/**
+ * A database whose tables are not those of the Sentry version it is read or written as (a table or
+ * column missing, or of a type that cannot hold the field's values), refused before anything is
+ * read or written. `differences` lists every one.
+ */
+export class SchemaMismatchError extends RelocateError {
+  readonly kind = 'SchemaMismatch';
+
+  constructor(readonly version: string, readonly differences: readonly string[], message: string) {
+    super(message);
+  }
+}

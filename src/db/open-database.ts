@@ -19,6 +19,24 @@ function userTables(driver: Driver): string[] {
   return driver.prepare(driver.dialect.listTablesSql).all().map((row) => row.name as string);
 }
 
+/**
+ * Who made a database: nobody yet (no tables), relocate (its meta table records the schema
+ * version), or someone else (Sentry: tables without that record; relocate's bookkeeping may be
+ * there, made with the user's consent, recording no version).
+ */
+export type DatabaseOrigin =
+  | { readonly madeBy: 'nobody' }
+  | { readonly madeBy: 'relocate'; readonly schemaVersion: string }
+  | { readonly madeBy: 'other'; readonly bookkeeping: boolean };
+
+export function databaseOrigin(driver: Driver): DatabaseOrigin {
+  const tables = userTables(driver);
+  if (tables.length === 0) return { madeBy: 'nobody' };
+  if (!tables.includes(META_TABLE)) return { madeBy: 'other', bookkeeping: false };
+  const row = driver.prepare(`SELECT value FROM "${META_TABLE}" WHERE key = 'registry_version'`).get();
+  return typeof row?.value === 'string' ? { madeBy: 'relocate', schemaVersion: row.value } : { madeBy: 'other', bookkeeping: true };
+}
+
 /** The schema version the database records, undefined for an empty database; refuses a database that is not ours. */
 export function recordedSchemaVersion(driver: Driver): string | undefined {
   const tables = userTables(driver);

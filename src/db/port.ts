@@ -52,10 +52,30 @@ export interface Driver {
    * a round trip to a server (PostgreSQL: COPY, measured 7–19x faster than one prepared INSERT a
    * row and 1.1–2.6x faster than INSERTs of 500 rows; bench/postgres.js). Values are in `columns`
    * order; returns how many rows went in. All or nothing: a row the table refuses (a constraint,
-   * a value of the wrong type) inserts none and throws the usual error kind. Embedded SQLite,
-   * where an INSERT is a function call, has none. Nothing in the engine uses it yet.
+   * a value of the wrong type) inserts none and throws the usual error kind, with `bulkRow` naming
+   * the row when the database does. Embedded SQLite, where an INSERT is a function call, has none.
+   * The import writes through it where it can (db/bulk-writer.ts).
    */
-  bulkInsert?(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): number;
+  bulkInsert?(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>, options?: BulkInsertOptions): number;
+  /**
+   * Reads the database's answer to a bulk insert sent with `wait: false`, throwing its failure;
+   * nothing when none is outstanding. Present with `bulkInsert`.
+   */
+  settle?(): void;
+  /**
+   * Runs statements (no parameters, no rows) without waiting for the database's answer, which is
+   * read like that of a bulk insert sent without waiting. Present with `bulkInsert`.
+   */
+  sendStatements?(sql: string): void;
+}
+
+export interface BulkInsertOptions {
+  /**
+   * False: return once the rows are sent, while the database is still writing them, so that the
+   * caller's own work goes on meanwhile. The answer is read by `settle()` or, first, by the
+   * driver's next call of any kind, which then throws the bulk insert's failure if it failed.
+   */
+  readonly wait?: boolean;
 }
 
 // ---- the error kinds every driver reports -------------------------------------------------------
@@ -64,6 +84,9 @@ export type ConstraintKind = 'UniqueViolation' | 'ForeignKeyViolation' | 'NotNul
 
 /** A row that breaks a constraint; `table` and `columns` are known for all but foreign keys. */
 export class ConstraintViolation extends RelocateError {
+  /** For a bulk insert: which of its rows (1 = the first) the database refused, when it says. */
+  bulkRow: number | undefined;
+
   constructor(
     readonly kind: ConstraintKind,
     message: string,
@@ -87,6 +110,8 @@ export class IntegerOutOfRange extends RelocateError {
 /** Any other database failure, with the database's own message. */
 export class DatabaseError extends RelocateError {
   readonly kind = 'DatabaseError';
+  /** For a bulk insert: which of its rows (1 = the first) the database refused, when it says. */
+  bulkRow: number | undefined;
 }
 
 const CONSTRAINT_PATTERNS: readonly [RegExp, ConstraintKind][] = [

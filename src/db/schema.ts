@@ -15,6 +15,23 @@ export { quoteIdentifier };
 
 export const META_TABLE = 'relocate_meta';
 
+/** FNV-1a of a name, as 8 hex digits: a short, stable tag for a name cut to fit. */
+function nameHash(name: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * An index name the database keeps whole: PostgreSQL cuts identifiers to 63 bytes, which made two
+ * of Sentry 26's unique indexes the same name. A longer one keeps its start and gets a hash of the
+ * whole (as Django names its long indexes).
+ */
+export function objectName(dialect: Dialect, name: string): string {
+  if (name.length <= dialect.maxIdentifierLength) return name;
+  return `${name.slice(0, dialect.maxIdentifierLength - 9)}_${nameHash(name)}`;
+}
+
 /** A value as an SQL literal (text quoted; JSON values as their text). */
 export function sqlLiteral(value: unknown): string {
   if (value === null) return 'NULL';
@@ -83,11 +100,11 @@ function addedForeignKeys(dialect: Dialect, entry: ModelEntry, tables: ReadonlyM
   return foreignKeyClauses(dialect, entry, tables).map((clause) => `ALTER TABLE ${quoteIdentifier(entry.table)} ADD ${clause}`);
 }
 
-function indexSql(entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
+function indexSql(dialect: Dialect, entry: ModelEntry, tables: ReadonlyMap<string, string>): string[] {
   return entry.fields
     .filter((field) => field.foreignKey !== undefined && tables.has(field.foreignKey.model))
     .map((field) => {
-      const name = quoteIdentifier(`${entry.table}__${field.column}`);
+      const name = quoteIdentifier(objectName(dialect, `${entry.table}__${field.column}`));
       return `CREATE INDEX ${name} ON ${quoteIdentifier(entry.table)} (${quoteIdentifier(field.column)})`;
     });
 }
@@ -105,24 +122,30 @@ export function conditionSql(dialect: Dialect, entry: ModelEntry, condition: Uni
 function conditionalUniqueSql(dialect: Dialect, entry: ModelEntry): string[] {
   return Object.entries(entry.uniqueConditions ?? {}).map(([key, condition]) => {
     const columns = columnsOf(entry, key.split(':')).map(quoteIdentifier).join(', ');
-    const name = quoteIdentifier(`${entry.table}__unique__${key.replaceAll(':', '__')}`);
+    const name = quoteIdentifier(objectName(dialect, `${entry.table}__unique__${key.replaceAll(':', '__')}`));
     return `CREATE UNIQUE INDEX ${name} ON ${quoteIdentifier(entry.table)} (${columns}) WHERE ${conditionSql(dialect, entry, condition)}`;
   });
 }
 
 /** Indexes for the lookups that ignore case (username and slug collisions, shared emails). */
 function caseInsensitiveIndexSql(dialect: Dialect, entry: ModelEntry): string[] {
-  return columnsOf(entry, entry.caseInsensitive ?? []).map((column) => dialect.caseInsensitiveIndex(`${entry.table}__${column}__nocase`, entry.table, column));
+  return columnsOf(entry, entry.caseInsensitive ?? []).map((column) => dialect.caseInsensitiveIndex(objectName(dialect, `${entry.table}__${column}__nocase`), entry.table, column));
 }
 
 /**
- * relocate's own tables beside Sentry's: what it records about the database (its Sentry version),
- * and what imports kept that the version has no place for (kept-store.ts).
+ * relocate's own tables beside Sentry's: what it records about the database. In a database
+ * relocate makes, the meta table records the Sentry version the schema was made for; in one
+ * Sentry made (`madeBy: 'sentry'`, created only with the user's --create-bookkeeping), it
+ * records only that: the version there is always read from the tables themselves, which Sentry's
+ * own upgrades change.
  */
-export function bookkeepingStatements(dialect: Dialect, registry: Registry): string[] {
+export function bookkeepingStatements(dialect: Dialect, registry: Registry, madeBy: 'relocate' | 'sentry' = 'relocate'): string[] {
+  const recorded = madeBy === 'relocate'
+    ? `('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`
+    : `('made_by', 'sentry')`;
   return [
     `CREATE TABLE ${quoteIdentifier(META_TABLE)} (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n)${dialect.tableSuffix}`,
-    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ('registry_version', ${sqlLiteral(registry.schemaVersion)}), ('sentry_version', ${sqlLiteral(registry.version)})`,
+    `INSERT INTO ${quoteIdentifier(META_TABLE)} ("key", "value") VALUES ${recorded}`,
     ...keptTablesStatements(dialect),
   ];
 }
@@ -135,7 +158,7 @@ export function schemaStatements(registry: Registry, dialect: Dialect): string[]
     ...bookkeepingStatements(dialect, registry),
     ...stored.map((entry) => createTableSql(dialect, entry, tables)),
     ...stored.flatMap((entry) => addedForeignKeys(dialect, entry, tables)),
-    ...stored.flatMap((entry) => indexSql(entry, tables)),
+    ...stored.flatMap((entry) => indexSql(dialect, entry, tables)),
     ...stored.flatMap((entry) => conditionalUniqueSql(dialect, entry)),
     ...stored.flatMap((entry) => caseInsensitiveIndexSql(dialect, entry)),
   ];

@@ -22,14 +22,29 @@ export const sqliteDialect: Dialect = {
   },
   foreignKeySuffix: '',
   foreignKeysAfterTables: false,
+  maxIdentifierLength: Number.POSITIVE_INFINITY,
   caseInsensitiveIndex: (name, table, column) => `CREATE INDEX ${q(name)} ON ${q(table)} (${q(column)} COLLATE NOCASE)`,
   listTablesSql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  catalogSql: `SELECT m.name AS table_name, p.name AS column_name, p.type AS type, p."notnull" AS not_null,
+      (p.dflt_value IS NOT NULL OR p.pk > 0) AS has_default
+    FROM sqlite_master m JOIN pragma_table_info(m.name) p
+    WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`,
+  // STRICT tables hold exactly their declared type: the field's class decides it.
+  columnFits: (field, type) => type.toUpperCase() === fieldClassInfo(field.class).sqlite,
+  neededTypes: (field) => fieldClassInfo(field.class).sqlite,
+  // Columns hold the port's form whatever the table: nothing to follow.
+  forCatalog: () => sqliteDialect,
+  beginReadSnapshot: 'BEGIN',
   readColumn: (_entry, field) => q(field.column),
   writeParam: () => '?',
   equalsIgnoringCase: (column) => `${column} = ? COLLATE NOCASE`,
   isTrue: (column) => `${column} = 1`,
   returningId: '',
   afterExplicitIds: () => [],
+  reserveIds: () => undefined,
+  releaseIds: () => undefined,
+  bulkValue: () => undefined,
+  updateManySql: () => undefined,
   // AUTOINCREMENT keeps each table's last id here; without its row the next id is 1 again.
   resetSequences: () => ['DELETE FROM "sqlite_sequence"'],
   createTemporaryTable: (name, columns) => `CREATE TEMP TABLE ${q(name)} (${columns})`,

@@ -6,21 +6,24 @@
 import type { Field, ModelEntry } from '../core/registry/types.js';
 import type { Driver, SqlValue } from './port.js';
 import { quoteIdentifier as q } from './dialect.js';
+import type { Dialect } from './dialect.js';
 
 /**
  * Statement text by dialect, model and shape (what it does, to which columns): an import runs the
  * same few shapes hundreds of thousands of times, and building the text each time cost more than
- * the driver's lookup of the prepared statement. Keyed by the entry, since two Sentry versions
- * may give one model different columns.
+ * the driver's lookup of the prepared statement. Keyed by the dialect object (two PostgreSQL
+ * databases may keep one field in different types) and by the entry (two Sentry versions may give
+ * one model different columns).
  */
-const sqls = new WeakMap<ModelEntry, Map<string, string>>();
+const sqls = new WeakMap<Dialect, WeakMap<ModelEntry, Map<string, string>>>();
 
 export function sqlOfShape(driver: Driver, entry: ModelEntry, shape: string, build: () => string): string {
-  let shapes = sqls.get(entry);
-  if (shapes === undefined) sqls.set(entry, (shapes = new Map()));
-  const key = `${driver.dialect.name} ${shape}`;
-  let sql = shapes.get(key);
-  if (sql === undefined) shapes.set(key, (sql = build()));
+  let entries = sqls.get(driver.dialect);
+  if (entries === undefined) sqls.set(driver.dialect, (entries = new WeakMap()));
+  let shapes = entries.get(entry);
+  if (shapes === undefined) entries.set(entry, (shapes = new Map()));
+  let sql = shapes.get(shape);
+  if (sql === undefined) shapes.set(shape, (sql = build()));
   return sql;
 }
 
@@ -104,8 +107,15 @@ export function updateRow(driver: Driver, entry: ModelEntry, values: Readonly<Re
   driver.prepare(sql).run([...Object.values(values), id]);
 }
 
+/** One condition of a lookup: a column equal to a value (null matches null), maybe ignoring ASCII case. */
+export interface RowCondition {
+  readonly column: string;
+  readonly value: SqlValue;
+  readonly nocase: boolean;
+}
+
 /** The id of a row of `entry` whose columns equal the values (null matches null), some ignoring case. */
-export function findRow(driver: Driver, entry: ModelEntry, where: readonly { readonly column: string; readonly value: SqlValue; readonly nocase: boolean }[]): number | undefined {
+export function findRow(driver: Driver, entry: ModelEntry, where: readonly RowCondition[]): number | undefined {
   const shape = `find ${where.map((condition) => `${condition.column}:${condition.value === null ? 'null' : condition.nocase ? 'nocase' : ''}`).join(' ')}`;
   const sql = sqlOfShape(driver, entry, shape, () => {
     const conditions = where.map(({ column, value, nocase }) => {

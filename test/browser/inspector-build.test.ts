@@ -39,6 +39,8 @@ describe('the built inspector', () => {
     const sources = files.filter((file) => file.startsWith('src/'));
     expect(sources.filter((file) => file.startsWith('src/cli/') || file.startsWith('src/backends/better-sqlite3/'))).toEqual([]);
     expect(files.filter((file) => !file.startsWith('src/') && !file.startsWith('node_modules/'))).toEqual([]);
+    // Nothing of PostgreSQL: neither its client (libpq, a Node addon) nor its driver and dialect.
+    expect(files.filter((file) => /libpq|postgres/.test(file))).toEqual([]);
     // The page's own files are the page: the rest are the shared modules under core/, db/, engine/, crypto/ and the sql.js driver.
     const own = sources.filter((file) => file.startsWith('src/inspector/'));
     expect(sources.filter((file) => !own.includes(file)).every((file) => /^src\/(core|db|engine|crypto|backends\/sql-js)\//.test(file))).toBe(true);

@@ -4,7 +4,7 @@ import { renderExport } from '../../src/core/json/export-writer.js';
 import type { Driver } from '../../src/db/port.js';
 import { exportInScope, globallyPrivilegedUsers } from '../../src/engine/export/index.js';
 import { SeedBuilder, addUserEmail, createExhaustiveOrganization, createExhaustiveUser } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import type { TestDriver } from '../helpers/drivers.js';
 import { countByModel, exportObjects, freshDatabase, ofModel } from '../helpers/export.js';
 import { REGISTRY } from '../helpers/registry.js';

@@ -12,7 +12,7 @@ import { renderExport } from '../../src/core/json/export-writer.js';
 import { toStoredValue } from '../../src/db/field-codec.js';
 import { insertRow } from '../../src/db/store.js';
 import { exportInScope } from '../../src/engine/export/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
 import { REGISTRY } from '../helpers/registry.js';
 

@@ -8,7 +8,7 @@ import { renderExport } from '../../src/core/json/export-writer.js';
 import type { Driver } from '../../src/db/port.js';
 import { exportInScope, modelsInScope } from '../../src/engine/export/index.js';
 import { SeedBuilder, createExhaustiveInstance, createExhaustiveUser } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import { countByModel, exportObjects, freshDatabase } from '../helpers/export.js';
 import { REGISTRY } from '../helpers/registry.js';
 import { MODEL_DEPENDENCIES_DIR, hasSharedReference, readReference } from '../helpers/shared-reference.js';

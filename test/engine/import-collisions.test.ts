@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Driver } from '../../src/db/port.js';
 import { MAX_BATCH_SIZE } from '../../src/engine/import/index.js';
 import { SeedBuilder, createExhaustiveGlobalConfigs, createExhaustiveOrganization, createExhaustiveUser } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import type { TestDriver } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
 import { chunks, count, exportThenClear, importText, rows } from '../helpers/import.js';
@@ -93,6 +93,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       expect(new Set(owners.map((row) => row.user_id)).size).toBe(mergeUsers ? 1 : 2);
       const orgChunk = chunks(db, 'sentry_regionimportchunk').find((chunk) => chunk.model === 'sentry.organization');
       expect(Object.values(JSON.parse(orgChunk?.inserted_identifiers as string) as Record<string, string>)).toEqual([slugs[1]]);
+      db.close();
     }
   });
 
@@ -105,17 +106,19 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       const expected = mergeUsers ? [1, 1, 1, 1, 2] : [2, 2, 2, 1, 2];
       expect(['sentry.user', 'sentry.useremail', 'sentry.userpermission', 'sentry.authenticator', 'sentry.email'].map((model) => count(db, model))).toEqual(expected);
       expect(count(db, 'sentry.lostpasswordhash')).toBe(mergeUsers ? 0 : 1);
+      db.close();
     }
   });
 
   it('COL-09…12: configs collide as Existing, or Overwrite with --overwrite-configs', () => {
     for (const [scope, overwriteConfigs] of [['Config', true], ['Config', false], ['Global', true], ['Global', false]] as const) {
       const { db } = seeded(testDriver, (seed) => createExhaustiveGlobalConfigs(seed, createExhaustiveUser(seed, 'owner', { isAdmin: true })));
-      const original = ['sentry_option', 'sentry_controloption', 'sentry_relay', 'sentry_relayusage', 'sentry_userrole'].map((table) => db.prepare(`SELECT * FROM "${table}"`).all());
+      const original = ['sentry.option', 'sentry.controloption', 'sentry.relay', 'sentry.relayusage', 'sentry.userrole'].map((model) => rows(db, model));
       const text = exportThenClear(db);
       if (scope === 'Global') {
         importText(db, text, { registry: REGISTRY, scope, overwriteConfigs });
         expect(db.prepare('SELECT "value" FROM "sentry_option"').all()).toEqual([{ value: original[0]?.[0]?.value }]);
+        db.close();
         continue;
       }
       insert(db, (seed) => {
@@ -128,11 +131,11 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
       });
       importText(db, text, { registry: REGISTRY, scope, overwriteConfigs });
       const values = [
-        db.prepare('SELECT "value" FROM "sentry_option"').all().map((row) => row.value),
-        db.prepare('SELECT "value" FROM "sentry_controloption"').all().map((row) => row.value),
-        db.prepare('SELECT "public_key" FROM "sentry_relay"').all().map((row) => row.public_key),
-        db.prepare('SELECT "public_key" FROM "sentry_relayusage"').all().map((row) => row.public_key),
-        db.prepare('SELECT "permissions" FROM "sentry_userrole"').all().map((row) => row.permissions),
+        rows(db, 'sentry.option').map((row) => row.value),
+        rows(db, 'sentry.controloption').map((row) => row.value),
+        rows(db, 'sentry.relay').map((row) => row.public_key),
+        rows(db, 'sentry.relayusage').map((row) => row.public_key),
+        rows(db, 'sentry.userrole').map((row) => row.permissions),
       ];
       const relayKey = (original[2]?.[0] as Record<string, unknown>).public_key;
       expect(values).toEqual(overwriteConfigs
@@ -142,6 +145,7 @@ describe.each(DRIVERS)('$name: collisions', (testDriver) => {
         const recorded = [...chunks(db), ...chunks(db, 'sentry_regionimportchunk')].find((chunk) => chunk.model === model);
         expect([mapSize(recorded?.inserted_map), mapSize(recorded?.existing_map), mapSize(recorded?.overwrite_map)], model).toEqual(overwriteConfigs ? [0, 0, 1] : [0, 1, 0]);
       }
+      db.close();
     }
   });
 

@@ -6,12 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createExhaustiveInstance } from '../../src/engine/seed/index.js';
-import { ensureSchema } from '../../src/db/open-database.js';
 import { compareExports } from '../../src/engine/compare/index.js';
 import { heldObjects } from '../../src/engine/import/index.js';
 import type { ImportReport } from '../../src/engine/import/index.js';
 import { inspectExport } from '../../src/engine/inspect/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import { exportText, importText, textSource } from '../helpers/import.js';
 import { importInScope } from '../../src/engine/import/index.js';
 import { REGISTRY } from '../helpers/registry.js';
@@ -26,9 +25,8 @@ function summary(report: ImportReport): unknown {
   };
 }
 
-describe.each(DRIVERS)('$name: import from held objects', ({ open }) => {
-  const seeded = open();
-  ensureSchema(seeded, REGISTRY);
+describe.each(DRIVERS)('$name: import from held objects', ({ withSchema }) => {
+  const seeded = withSchema(REGISTRY);
   createExhaustiveInstance(seeded, { registry: REGISTRY });
   const inOrder = exportText(seeded);
   const objects = JSON.parse(inOrder) as { model: string }[];
@@ -36,11 +34,9 @@ describe.each(DRIVERS)('$name: import from held objects', ({ open }) => {
   const outOfOrder = JSON.stringify([...objects.filter((object) => object.model !== 'sentry.user'), ...objects.filter((object) => object.model === 'sentry.user')], null, 2);
 
   it.each([['in order', inOrder], ['out of model order', outOfOrder]])('imports a file %s as the streamed file imports', (_, text) => {
-    const streamedDb = open();
-    ensureSchema(streamedDb, REGISTRY);
+    const streamedDb = withSchema(REGISTRY);
     const streamed = importText(streamedDb, text, { registry: REGISTRY, scope: 'Global', now: NOW });
-    const heldDb = open();
-    ensureSchema(heldDb, REGISTRY);
+    const heldDb = withSchema(REGISTRY);
     const source = heldObjects(textSource(text, 4096));
     const before = JSON.stringify(source.parsed);
     const held = importInScope(heldDb, source, { registry: REGISTRY, scope: 'Global', now: NOW });

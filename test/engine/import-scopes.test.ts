@@ -16,7 +16,7 @@ import type { ImportScope } from '../../src/core/scopes.js';
 import type { Driver } from '../../src/db/port.js';
 import { countRows } from '../../src/db/store.js';
 import { SeedBuilder, createExhaustiveInstance, createExhaustiveOrganization, createExhaustiveUser } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import type { TestDriver } from '../helpers/drivers.js';
 import { countByModel, exportObjects, freshDatabase } from '../helpers/export.js';
 import { chunks, count, exportText, exportThenClear, importText, rows } from '../helpers/import.js';

@@ -6,10 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { NEWEST_REGISTRY } from '../../src/core/registry/index.js';
 import type { Driver } from '../../src/db/port.js';
-import { ensureSchema } from '../../src/db/open-database.js';
 import { roundtrip } from '../../src/engine/roundtrip/index.js';
 import { createExhaustiveInstance } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 
 const registry = NEWEST_REGISTRY;
 
@@ -17,8 +16,7 @@ describe.each(DRIVERS)(`$name: exhaustive instance of Sentry ${registry.version}
   let driver: Driver;
   let inserted: ReadonlyMap<string, number>;
   beforeAll(() => {
-    driver = testDriver.open();
-    ensureSchema(driver, registry);
+    driver = testDriver.withSchema(registry);
     inserted = createExhaustiveInstance(driver, { registry, isSuperadmin: true }).inserted;
   });
 

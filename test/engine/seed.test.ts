@@ -5,7 +5,7 @@ import { renderExport } from '../../src/core/json/export-writer.js';
 import { countRows } from '../../src/db/store.js';
 import { exportInScope } from '../../src/engine/export/index.js';
 import { ROWS_PER_ORGANIZATION, SeedBuilder, createExhaustiveInstance, createSyntheticInstance } from '../../src/engine/seed/index.js';
-import { DRIVERS } from '../helpers/drivers.js';
+import { ALL_DRIVERS as DRIVERS } from '../helpers/drivers.js';
 import { freshDatabase } from '../helpers/export.js';
 import { REGISTRY } from '../helpers/registry.js';
 

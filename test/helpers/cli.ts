@@ -16,9 +16,9 @@ export interface CliResult {
 
 const ENV = { ...process.env, RELOCATE_DEBUG: '' };
 
-/** Runs the CLI to its end; `input` (if any) is its stdin, else stdin is empty. */
-export function runCli(args: readonly string[], cwd: string, input?: string | Uint8Array): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: ENV, ...(input !== undefined && { input }) });
+/** Runs the CLI to its end; `input` (if any) is its stdin, else stdin is empty; `env` adds to the environment. */
+export function runCli(args: readonly string[], cwd: string, input?: string | Uint8Array, env?: Readonly<Record<string, string>>): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...ENV, ...env }, ...(input !== undefined && { input }) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -3,14 +3,16 @@
  * title that names its driver; `open()` makes a fresh in-memory database.
  *
  * `ALL_DRIVERS` adds PostgreSQL when the test run has a server (test/helpers/postgres-server.ts):
- * its `open()` gives a fresh, empty schema in the test file's own database. The engine's tests
- * stay on `DRIVERS` until the engine speaks PostgreSQL's SQL dialect.
+ * its `open()` gives a fresh, empty schema in the test file's own database. The contract, schema
+ * and engine tests run on `ALL_DRIVERS`; a test stays on `DRIVERS` only where it is about SQLite.
  */
 import { openBetterSqlite3 } from '../../src/backends/better-sqlite3/index.js';
 import { loadSqlJs, openSqlJs } from '../../src/backends/sql-js/index.js';
 import type { SqlJsStatic } from '../../src/backends/sql-js/index.js';
 import type { Driver, DriverName } from '../../src/db/port.js';
-import { HAS_POSTGRES, openPostgresTest } from './postgres.js';
+import type { Registry } from '../../src/core/registry/registry.js';
+import { ensureSchema } from '../../src/db/open-database.js';
+import { HAS_POSTGRES, openPostgresTest, openPostgresWithSchema } from './postgres.js';
 
 const SQL: SqlJsStatic = await loadSqlJs();
 
@@ -18,11 +20,25 @@ export interface TestDriver {
   readonly name: DriverName;
   /** A fresh empty database, or (SQLite only) one from a serialized database's bytes. */
   open(bytes?: Uint8Array): Driver;
+  /** A fresh database with relocate's schema for `registry` and no rows. */
+  withSchema(registry: Registry): Driver;
+}
+
+function sqlite(name: DriverName, open: (bytes?: Uint8Array) => Driver): TestDriver {
+  return {
+    name,
+    open,
+    withSchema(registry) {
+      const driver = open();
+      ensureSchema(driver, registry);
+      return driver;
+    },
+  };
 }
 
 export const DRIVERS: readonly TestDriver[] = [
-  { name: 'better-sqlite3', open: (bytes) => openBetterSqlite3(bytes ?? ':memory:') },
-  { name: 'sql.js', open: (bytes) => openSqlJs(SQL, bytes) },
+  sqlite('better-sqlite3', (bytes) => openBetterSqlite3(bytes ?? ':memory:')),
+  sqlite('sql.js', (bytes) => openSqlJs(SQL, bytes)),
 ];
 
 export const POSTGRES_DRIVER: TestDriver = {
@@ -31,6 +47,7 @@ export const POSTGRES_DRIVER: TestDriver = {
     if (bytes !== undefined) throw new TypeError('Expected no bytes: a PostgreSQL database cannot be opened from a SQLite file');
     return openPostgresTest();
   },
+  withSchema: openPostgresWithSchema,
 };
 
 /** Both SQLite drivers, and PostgreSQL when there is a server for the tests. */

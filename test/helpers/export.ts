@@ -3,7 +3,6 @@ import type { ExportObject } from '../../src/core/json/export-writer.js';
 import { exportInScope } from '../../src/engine/export/index.js';
 import type { ExportOptions } from '../../src/engine/export/index.js';
 import type { Driver } from '../../src/db/port.js';
-import { ensureSchema } from '../../src/db/open-database.js';
 import type { TestDriver } from './drivers.js';
 import { REGISTRY } from './registry.js';
 
@@ -23,7 +22,5 @@ export function ofModel(objects: readonly ExportObject[], model: string): Export
 
 /** A fresh database with our schema on the given driver. */
 export function freshDatabase(testDriver: TestDriver): Driver {
-  const driver = testDriver.open();
-  ensureSchema(driver, REGISTRY);
-  return driver;
+  return testDriver.withSchema(REGISTRY);
 }

@@ -3,6 +3,7 @@ import { renderExport } from '../../src/core/json/export-writer.js';
 import { reversedDependencies } from '../../src/core/graph/index.js';
 
 import type { ExportScope } from '../../src/core/scopes.js';
+import type { ModelEntry } from '../../src/core/registry/types.js';
 import type { Driver } from '../../src/db/port.js';
 import { countRows } from '../../src/db/store.js';
 import { exportInScope } from '../../src/engine/export/index.js';
@@ -32,9 +33,15 @@ export function count(driver: Driver, model: string): number {
   return countRows(driver, REGISTRY.get(model));
 }
 
+/** Rows of a table as column → value in the port's form (as every backend gives the engine), ascending pk. */
+function portRows(driver: Driver, entry: ModelEntry): Record<string, unknown>[] {
+  const columns = ['"id"', ...entry.fields.map((field) => `${driver.dialect.readColumn(entry, field)} AS "${field.column}"`)];
+  return driver.prepare(`SELECT ${columns.join(', ')} FROM "${entry.table}" ORDER BY "id"`).all();
+}
+
 /** Rows of a model as field → stored value objects (column names), ascending pk. */
 export function rows(driver: Driver, model: string): Record<string, unknown>[] {
-  return driver.prepare(`SELECT * FROM "${REGISTRY.get(model).table}" ORDER BY "id"`).all();
+  return portRows(driver, REGISTRY.get(model));
 }
 
 /**
@@ -57,5 +64,7 @@ export function exportThenClear(driver: Driver, resetSequences = false): string 
 
 /** The import chunks of a table, as rows. */
 export function chunks(driver: Driver, table = 'sentry_controlimportchunk'): Record<string, unknown>[] {
-  return driver.prepare(`SELECT * FROM "${table}" ORDER BY "id"`).all();
+  const entry = REGISTRY.stored.find((candidate) => candidate.table === table);
+  if (entry === undefined) throw new RangeError(`Expected a table of the registry, got ${table}`);
+  return portRows(driver, entry);
 }

@@ -5,6 +5,7 @@
  */
 import { fieldClassInfo } from '../../src/core/registry/field-classes.js';
 import type { Field, ModelEntry } from '../../src/core/registry/types.js';
+import type { Dialect } from '../../src/db/dialect.js';
 import type { SqlValue } from '../../src/db/port.js';
 
 export type Letter = 'a' | 'b';
@@ -26,8 +27,10 @@ export function valueFor(field: Field, letter: Letter, stored: ReadonlySet<strin
     case 'datetime': return `2024-01-0${n}T00:00:00.000Z`;
     case 'date': return `2024-01-0${n}`;
     case 'json': case 'pickled': case 'gzipped': return JSON.stringify({ row: letter });
-    case 'array': return JSON.stringify([letter]);
-    case 'string': return `${letter}${n}`.slice(0, field.maxLength ?? 64);
+    // Sentry's one list of lists holds numbers (a two-dimensional float array on PostgreSQL).
+    case 'array': return field.of === 'ArrayField' ? JSON.stringify([[n + 0.5]]) : JSON.stringify([letter]);
+    // PostgreSQL keeps IP addresses in inet, which takes addresses only.
+    case 'string': return field.class === 'GenericIPAddressField' ? `10.0.0.${n}` : `${letter}${n}`.slice(0, field.maxLength ?? 64);
   }
 }
 
@@ -37,8 +40,13 @@ export function validRow(entry: ModelEntry, letter: Letter, stored: ReadonlySet<
   return row;
 }
 
-export function insertSql(entry: ModelEntry, row: Record<string, SqlValue>): [string, SqlValue[]] {
+/** The INSERT of a row in the port's form, each value written through the dialect's expression for its column. */
+export function insertSql(dialect: Dialect, entry: ModelEntry, row: Record<string, SqlValue>): [string, SqlValue[]] {
   const columns = Object.keys(row);
-  const sql = `INSERT INTO "${entry.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const param = (column: string): string => {
+    const field = entry.fields.find((candidate) => candidate.column === column);
+    return field === undefined ? '?' : dialect.writeParam(entry, field);
+  };
+  const sql = `INSERT INTO "${entry.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(param).join(', ')})`;
   return [sql, Object.values(row)];
 }

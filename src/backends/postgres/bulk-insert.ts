@@ -44,8 +44,11 @@ function finishCopy(connection: PostgresConnection): void {
   if (failure !== undefined) throw failure;
 }
 
-/** Inserts `rows` (values in `columns` order) into `table`; returns how many rows went in. */
-export function copyRows(connection: PostgresConnection, table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): number {
+/**
+ * Inserts `rows` (values in `columns` order) into `table`; returns how many rows went in. Without
+ * `wait`, the server's answer is left for the connection's next command to read (settle).
+ */
+export function copyRows(connection: PostgresConnection, table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>, wait = true): number {
   const pq = connection.pq;
   connection.command(`COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FROM STDIN`);
   let count = 0;
@@ -76,6 +79,7 @@ export function copyRows(connection: PostgresConnection, table: string, columns:
     throw error;
   }
   pq.putCopyEnd();
-  finishCopy(connection);
+  if (wait) finishCopy(connection);
+  else connection.deferAnswer(() => finishCopy(connection));
   return count;
 }

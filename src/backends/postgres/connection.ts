@@ -55,6 +55,8 @@ export class PostgresConnection {
   lastFailure = '';
   /** How many transactions the driver has begun: a cursor knows by it whether its transaction is over. */
   transactionsBegun = 0;
+  /** Reads the answer to a COPY sent without waiting (see settle). */
+  #unsettled: (() => void) | undefined;
 
   constructor(url: string) {
     const Pq = loadLibpq();
@@ -75,7 +77,21 @@ export class PostgresConnection {
   }
 
   get transactionStatus(): number {
+    this.settle();
     return this.pq.transactionStatus();
+  }
+
+  /** Leaves the answer to a COPY for later: the next command, or settle(), reads it first. */
+  deferAnswer(read: () => void): void {
+    this.#unsettled = read;
+  }
+
+  /** Reads an answer left for later, throwing its failure. */
+  settle(): void {
+    const read = this.#unsettled;
+    if (read === undefined) return;
+    this.#unsettled = undefined;
+    read();
   }
 
   /** Throws the port error for the result libpq holds now, if it is a failure. */
@@ -95,6 +111,7 @@ export class PostgresConnection {
 
   #ensureOpen(): void {
     if (!this.#open) throw new TypeError('The database connection is not open');
+    this.settle();
   }
 
   /** One or more statements without parameters (the simple query protocol). */
@@ -102,6 +119,51 @@ export class PostgresConnection {
     this.#ensureOpen();
     this.pq.exec(sql);
     this.checkResult();
+  }
+
+  /**
+   * One or more statements without parameters, sent without waiting: the answer is read by the
+   * next command or settle(), which throws the first failure.
+   */
+  commandLater(sql: string): void {
+    this.#ensureOpen();
+    if (!this.pq.sendQuery(sql)) throw new DatabaseError(`Sending a command to PostgreSQL failed: ${oneLine(this.pq.errorMessage())}`);
+    this.deferAnswer(() => {
+      let failure: unknown;
+      while (this.pq.getResult()) {
+        if (failure !== undefined) continue;
+        try {
+          this.checkResult();
+        } catch (error) {
+          failure = error;
+        }
+      }
+      if (failure !== undefined) throw failure;
+    });
+  }
+
+  /**
+   * One statement without parameters, sent without waiting; `onResult` is called with its result
+   * current on the connection (or with its failure) when the answer is read: by the next command,
+   * or settle(). It must read what it needs right then, and not throw.
+   */
+  sendLater(sql: string, onResult: (failure: unknown) => void): void {
+    this.#ensureOpen();
+    if (!this.pq.sendQuery(sql)) throw new DatabaseError(`Sending a command to PostgreSQL failed: ${oneLine(this.pq.errorMessage())}`);
+    this.deferAnswer(() => {
+      let first = true;
+      while (this.pq.getResult()) {
+        if (!first) continue;
+        first = false;
+        let failure: unknown;
+        try {
+          this.checkResult();
+        } catch (error) {
+          failure = error;
+        }
+        onResult(failure);
+      }
+    });
   }
 
   /** One statement with parameters, parsed for this call only. */
@@ -137,6 +199,8 @@ export class PostgresConnection {
 
   close(): void {
     if (!this.#open) return;
+    // An answer no one asked for is dropped with the connection (the server rolls back).
+    this.#unsettled = undefined;
     this.#open = false;
     this.pq.finish();
     keepUntilClosed(this.pq);

@@ -13,6 +13,9 @@ const CONSTRAINT_KINDS: Readonly<Record<string, ConstraintKind>> = {
   '23503': 'ForeignKeyViolation',
   '23502': 'NotNullViolation',
   '23514': 'CheckViolation',
+  // string_data_right_truncation: text longer than its varchar(n), the maximum length Django's
+  // columns hold themselves (SQLite's tables check it with a CHECK).
+  '22001': 'CheckViolation',
 };
 
 /** One line: PostgreSQL's messages and details may hold newlines and tabs. */
@@ -56,11 +59,12 @@ export function toPostgresError(fields: LibpqErrorFields | null, fallback: strin
   const line = /^COPY [^,]+, line (\d+)/.exec(fields.context ?? '')?.[1];
   const message = oneLine(primary) + detail + (line === undefined ? '' : ` at row ${line} of the bulk insert`);
   const kind = CONSTRAINT_KINDS[fields.sqlState ?? ''];
-  if (kind === undefined) return new DatabaseError(message);
   let columns: string[] = [];
   if (kind === 'UniqueViolation' || kind === 'ForeignKeyViolation') columns = keyColumns(fields.messageDetail);
   else if (fields.columnName !== undefined) columns = [fields.columnName];
-  return new ConstraintViolation(kind, message, fields.tableName, columns);
+  const error = kind === undefined ? new DatabaseError(message) : new ConstraintViolation(kind, message, fields.tableName, columns);
+  if (line !== undefined) error.bulkRow = Number(line);
+  return error;
 }
 
 /**

@@ -48,6 +48,8 @@ export interface Libpq {
   putCopyData(data: Buffer): number;
   putCopyEnd(errorMessage?: string): number;
   getResult(): boolean;
+  /** Sends a command without waiting for its answer (read with getResult); false when it could not be sent. */
+  sendQuery(sql: string): boolean;
 }
 
 export type LibpqConstructor = new () => Libpq;

@@ -10,7 +10,7 @@
  * where PostgreSQL itself would roll it back and answer COMMIT as if all were well.
  */
 import { DatabaseError } from '../../db/port.js';
-import type { Driver, SqlValue, Statement } from '../../db/port.js';
+import type { BulkInsertOptions, Driver, SqlValue, Statement } from '../../db/port.js';
 import { postgresDialect } from '../../db/postgres-dialect.js';
 import { copyRows } from './bulk-insert.js';
 import { PostgresConnection, TRANSACTION } from './connection.js';
@@ -88,8 +88,16 @@ export class PostgresDriver implements Driver {
     }
   }
 
-  bulkInsert(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): number {
-    return copyRows(this.#connection, table, columns, rows);
+  bulkInsert(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>, options?: BulkInsertOptions): number {
+    return copyRows(this.#connection, table, columns, rows, options?.wait ?? true);
+  }
+
+  settle(): void {
+    this.#connection.settle();
+  }
+
+  sendStatements(sql: string): void {
+    this.#connection.commandLater(sql);
   }
 
   serialize(): Uint8Array {

@@ -25,6 +25,20 @@ const CHANGING = /^(?:INSERT|UPDATE|DELETE|MERGE)\b/;
 
 let cursors = 0;
 
+interface Page {
+  readonly rows: SqlValue[][];
+  readonly names: string[];
+}
+
+/** The rows of the result libpq holds now, read whole (the caller may run other statements between rows). */
+function readPage(pq: PostgresConnection['pq']): Page {
+  const count = pq.ntuples();
+  const columns = resultColumns(pq);
+  const rows: SqlValue[][] = new Array<SqlValue[]>(count);
+  for (let i = 0; i < count; i++) rows[i] = readValues(pq, i, columns);
+  return { rows, names: columns.names };
+}
+
 /**
  * Whether rows can be read through a cursor: PostgreSQL declares cursors over SELECT, VALUES and
  * TABLE only, with no data-changing WITH, and no FOR UPDATE/SHARE in a WITH HOLD one. Anything
@@ -120,17 +134,34 @@ export class PostgresStatement implements Statement {
     const transaction = connection.transactionsBegun;
     connection.commandWithParams(`DECLARE ${cursor} NO SCROLL CURSOR ${hold ? 'WITH HOLD ' : ''}FOR ${this.#text}`, encoded);
     let thrown = false;
+    const fetch = `FETCH FORWARD ${FETCH_ROWS} FROM ${cursor}`;
     try {
+      connection.command(fetch);
+      let page = readPage(connection.pq);
       for (;;) {
-        connection.command(`FETCH FORWARD ${FETCH_ROWS} FROM ${cursor}`);
-        const pq = connection.pq;
-        const count = pq.ntuples();
-        const columns = resultColumns(pq);
-        // Read the page before yielding: the caller may run other statements between rows.
-        const page: SqlValue[][] = new Array<SqlValue[]>(count);
-        for (let i = 0; i < count; i++) page[i] = readValues(pq, i, columns);
-        for (const values of page) yield [values, columns.names];
-        if (count < FETCH_ROWS) break;
+        // A full page may not be the last: the next is asked for now, so that the server reads it
+        // while the caller works through this one. The caller may run other statements between
+        // rows: the first of them then reads the next page's answer (kept here) before its own.
+        let next: { page?: Page; failure?: unknown } | undefined;
+        if (page.rows.length === FETCH_ROWS) {
+          const slot: { page?: Page; failure?: unknown } = {};
+          connection.sendLater(fetch, (failure) => {
+            if (failure !== undefined) slot.failure = failure;
+            else {
+              try {
+                slot.page = readPage(connection.pq);
+              } catch (error) {
+                slot.failure = error;
+              }
+            }
+          });
+          next = slot;
+        }
+        for (const values of page.rows) yield [values, page.names];
+        if (next === undefined) break;
+        connection.settle();
+        if (next.failure !== undefined) throw next.failure;
+        page = next.page as Page;
       }
     } catch (error) {
       thrown = true;

@@ -12,8 +12,9 @@ import { findingsFileText } from '../../core/findings.js';
 import { roundtrip } from '../../engine/roundtrip/index.js';
 import type { RoundtripResult, RoundtripStore } from '../../engine/roundtrip/index.js';
 import { withDatabase } from '../database.js';
+import { shownDatabase } from '../postgres-database.js';
 import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
-import { databaseOptions } from '../context.js';
+import { databaseOptions, wantedRegistry } from '../context.js';
 import { EXIT } from '../exit.js';
 import { withFileErrors } from '../file-errors.js';
 import { fileSource } from '../file-source.js';
@@ -63,12 +64,15 @@ async function runRoundtrip(context: CommandContext, argv: RoundtripArgs): Promi
   const progress = startProgress(context.io, argv.silent);
   const steps = ['export', 'import', 'export again', 'validate'];
   try {
-    const result = await withDatabase({ db: argv.db, backend: argv.backend, create: false }, async (driver, { registry }) => {
+    const database = {
+      db: argv.db, backend: argv.backend, create: false, registry: wantedRegistry(argv), notice: (line: string) => argv.silent || context.io.stderr(`${line}\n`),
+    };
+    const result = await withDatabase(database, async (driver, { registry }) => {
       // Made once the database is known to exist: a refused command creates nothing.
       if (argv.keep !== undefined) await withFileErrors(folder, 'create the folder', async () => mkdirSync(folder, { recursive: true }));
       return roundtrip(driver, { registry, resetPks: argv.resetPks, store: fileStore(folder), onStep: (step) => progress.update(steps.indexOf(step), steps.length, step) });
     });
-    progress.finish(`Round trip of ${argv.db} (${argv.resetPks ? 'reset' : 'continued'} pks)${argv.keep === undefined ? '' : `; exports kept in ${folder}`}`);
+    progress.finish(`Round trip of ${shownDatabase(argv.db)} (${argv.resetPks ? 'reset' : 'continued'} pks)${argv.keep === undefined ? '' : `; exports kept in ${folder}`}`);
     if (argv.findingsFile !== undefined) await writeFileAtomic(argv.findingsFile, findingsFileText(result.findings));
     await context.io.writeStdout(countsTable(result) + (result.findings.length > 0 ? `\n${findingsText(result.findings)}` : ''));
     return result.findings.length === 0 ? EXIT.ok : EXIT.findings;

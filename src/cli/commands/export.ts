@@ -15,7 +15,7 @@ import { countRows } from '../../db/store.js';
 import type { ExportOptions } from '../../engine/export/index.js';
 import { withDatabase } from '../database.js';
 import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
-import { databaseOptions } from '../context.js';
+import { databaseOptions, wantedRegistry } from '../context.js';
 import { checkReadable } from '../file-source.js';
 import { readFilter } from '../filter-options.js';
 import { writeFileAtomic } from '../io.js';
@@ -86,7 +86,11 @@ async function runExport(context: CommandContext, scope: ExportScope, argv: Expo
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const progress = startProgress(context.io, argv.silent);
-  await withDatabase({ db: argv.db, backend: argv.backend, readOnly: true, create: false }, async (driver, { registry }) => {
+  const database = {
+    db: argv.db, backend: argv.backend, readOnly: true, create: false, snapshot: true, registry: wantedRegistry(argv),
+    notice: (line: string) => argv.silent || context.io.stderr(`${line}\n`),
+  };
+  await withDatabase(database, async (driver, { registry }) => {
   const models = modelsInScope(registry, scope);
   // Counted in rows, not models: one model may hold most of them.
   const rowsTotal = argv.silent ? 0 : models.reduce((sum, entry) => sum + countRows(driver, entry), 0);

@@ -17,8 +17,9 @@ import { INTEGRITY_ERROR_HINT, ImportingError, canonicalUuid, importInScope, fil
 import { shown } from '../../core/text/shown-value.js';
 import type { ImportOptions, ImportReport, ImportSource } from '../../engine/import/index.js';
 import { withDatabase } from '../database.js';
+import { shownDatabase } from '../postgres-database.js';
 import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
-import { databaseOptions } from '../context.js';
+import { databaseOptions, wantedRegistry } from '../context.js';
 import { CommandError, UsageError, reportError } from '../exit.js';
 import { checkReadable } from '../file-source.js';
 import { openInput } from '../encryption.js';
@@ -40,7 +41,7 @@ interface ImportArgs extends GlobalOptions, DatabaseArgs {
   readonly filterUsernamesFile?: string;
   readonly filterOrgSlugs?: string;
   readonly decryptWith?: string;
-  readonly sentryVersion?: string;
+  readonly createBookkeeping: boolean;
 }
 
 type Extra = 'usernames' | 'slugs' | 'merge' | 'overwrite';
@@ -65,7 +66,7 @@ function options(yargs: Argv<GlobalOptions>, extras: readonly Extra[]): Argv<Glo
     .option('silent', { type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
     .option('prompt', { type: 'boolean', default: true, describe: 'Ask before deleting existing data (--no-prompt answers yes)' })
     .option('decrypt-with', { type: 'string', describe: 'SRC is Sentry\'s encrypted tarball; decrypt it with this private key (PKCS#8 PEM)', requiresArg: true })
-    .option('sentry-version', { ...sentryVersionOption, describe: `${sentryVersionOption.describe}; for a new database only (default: the version the file comes from)` });
+    .option('create-bookkeeping', { type: 'boolean', default: false, describe: 'In Sentry\'s own PostgreSQL database, make relocate\'s bookkeeping tables (relocate_*) where they are missing' });
   if (extras.includes('usernames')) {
     parser = parser
       .option('filter-usernames', { type: 'string', describe: 'Only these users (comma separated)', requiresArg: true })
@@ -128,14 +129,19 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
   };
   const wanted = await registryForNewDatabase(context, argv, source);
   try {
-    await withDatabase({ db: argv.db, backend: argv.backend, readOnly: argv.dryRun, create: true, ...(wanted !== undefined && { registry: wanted }) }, async (driver, { registry }) => {
+    const database = {
+      db: argv.db, backend: argv.backend, readOnly: argv.dryRun, create: true, registry: wanted ?? wantedRegistry(argv),
+      createBookkeeping: argv.createBookkeeping, notice: (line: string) => argv.silent || context.io.stderr(`${line}\n`),
+    };
+    await withDatabase(database, async (driver, { registry, madeBy }) => {
       if (scope === 'Global' && !argv.dryRun) {
         const exportable = registry.exportable.filter((entry) => entry.stored);
         await confirmDeletion(context, argv, exportable.reduce((n, entry) => n + countRows(driver, entry), 0));
       }
       let report: ImportReport;
       try {
-        report = importInScope(driver, source, { ...importOptions, registry });
+        // In Sentry's own database, what this version has no place for is kept only where the user let relocate make its tables.
+        report = importInScope(driver, source, { ...importOptions, registry, keepTables: madeBy === 'sentry' && !argv.createBookkeeping ? 'if-present' : 'create' });
       } catch (error) {
         if (error instanceof ImportingError && argv.findingsFile !== undefined) {
           await writeFileAtomic(argv.findingsFile, findingsFileText([error.toFinding()]));
@@ -171,12 +177,12 @@ function deletionNotice(db: string, rows: number): string {
  */
 async function confirmDeletion(context: CommandContext, argv: ImportArgs, rows: number): Promise<void> {
   if (!argv.prompt || rows === 0) return;
-  const notice = deletionNotice(argv.db, rows);
+  const notice = deletionNotice(shownDatabase(argv.db), rows);
   if (context.io.confirm === undefined || argv.src === '-') {
     const why = argv.src === '-' ? 'stdin holds the backup, so there is no asking' : 'there is no terminal to ask on';
     throw new CommandError(`${notice}, and ${why}; pass --no-prompt to go ahead`);
   }
-  if (!(await context.io.confirm(`${notice}. Continue?`))) throw new CommandError(`Import cancelled; ${argv.db} was left as it was`);
+  if (!(await context.io.confirm(`${notice}. Continue?`))) throw new CommandError(`Import cancelled; ${shownDatabase(argv.db)} was left as it was`);
 }
 
 function summary(report: ImportReport, argv: ImportArgs): string {

@@ -6,8 +6,10 @@ import type { CommandModule } from 'yargs';
 import type { Registry } from '../../core/registry/index.js';
 import { createExhaustiveInstance, createSyntheticInstance } from '../../engine/seed/index.js';
 import { withDatabase } from '../database.js';
+import type { DatabaseOptions } from '../database.js';
+import { shownDatabase } from '../postgres-database.js';
 import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
-import { databaseOptions } from '../context.js';
+import { databaseOptions, wantedRegistry } from '../context.js';
 import { startProgress } from '../progress.js';
 import { CommandError, UsageError } from '../exit.js';
 import { countRows } from '../../db/store.js';
@@ -26,6 +28,11 @@ function refuseIfSeeded(driver: Driver, registry: Registry, db: string): void {
   if (rows > 0) throw new CommandError(`${db} already holds ${rows} rows; seed into a new database (another --db, or delete this one)`);
 }
 
+/** The database a seed goes into: made when missing, for the version --sentry-version names. */
+function databaseFor(args: SeedArgs, context: CommandContext): DatabaseOptions {
+  return { db: args.db, backend: args.backend, create: true, registry: wantedRegistry(args), notice: (line) => args.silent || context.io.stderr(`${line}\n`) };
+}
+
 export function seedCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
     command: 'seed',
@@ -37,8 +44,8 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
         (argv) =>
           context.run(async () => {
             const args = argv as unknown as SeedArgs;
-            await withDatabase({ db: args.db, backend: args.backend, create: true }, (driver, { registry }) => {
-              refuseIfSeeded(driver, registry, args.db);
+            await withDatabase(databaseFor(args, context), (driver, { registry }) => {
+              refuseIfSeeded(driver, registry, shownDatabase(args.db));
               const instance = createExhaustiveInstance(driver, { registry });
               if (!args.silent) {
                 const exportable = registry.exportable.filter((entry) => entry.stored);
@@ -56,8 +63,8 @@ export function seedCommand(context: CommandContext): CommandModule<GlobalOption
             const args = argv as unknown as SeedArgs;
             if (!Number.isInteger(args.rows) || args.rows < 1) throw new UsageError(`--rows must be a positive whole number, got ${args.rows}`);
             const progress = startProgress(context.io, args.silent);
-            await withDatabase({ db: args.db, backend: args.backend, create: true }, (driver, { registry }) => {
-              refuseIfSeeded(driver, registry, args.db);
+            await withDatabase(databaseFor(args, context), (driver, { registry }) => {
+              refuseIfSeeded(driver, registry, shownDatabase(args.db));
               const inserted = createSyntheticInstance(driver, { registry, rows: args.rows, onProgress: (done) => progress.update(done, args.rows, 'rows') });
               progress.finish(`Seeded ${total(inserted)} rows in ${inserted.size} models`);
             });

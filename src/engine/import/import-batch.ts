@@ -11,6 +11,7 @@ import { IMPORT_SCOPES, possibleScopes } from '../../core/scopes.js';
 import type { ImportScope, RelocationScope } from '../../core/scopes.js';
 import { ConstraintViolation, DatabaseError, IntegerOutOfRange } from '../../db/port.js';
 import type { Driver } from '../../db/port.js';
+import type { RowWriter } from '../../db/row-writer.js';
 import type { FileObject } from './file-objects.js';
 import { ImportingError } from './import-error.js';
 import type { ImportErrorKind } from './import-error.js';
@@ -31,6 +32,8 @@ type ConcreteScope = Exclude<RelocationScope, 'Excluded'>;
 
 export interface BatchDeps {
   readonly driver: Driver;
+  /** Writes and looks up rows (in bulk where the driver can). */
+  readonly writer: RowWriter;
   readonly registry: Registry;
   readonly scope: ImportScope;
   readonly importUuid: string;
@@ -57,7 +60,7 @@ export class BatchImporter {
     const { driver, importUuid, pkMap, report } = this.deps;
     const modelReport = report.model(entry.name);
     // A Global import has just cleared every table, chunks included: no batch can have been written before.
-    const done = this.deps.scope === 'Global' ? undefined : findChunk(driver, this.deps.registry, entry, importUuid, minOrdinal);
+    const done = this.deps.scope === 'Global' ? undefined : findChunk(driver, this.deps.writer, this.deps.registry, entry, importUuid, minOrdinal);
     if (done !== undefined) {
       for (const [oldPk, mapped] of done) pkMap.insert(entry.name, oldPk, mapped.pk, mapped.kind, mapped.slug);
       modelReport.resumedRows += done.size;
@@ -71,6 +74,7 @@ export class BatchImporter {
     const chunk: ChunkRecord = { minOrdinal, written: [], slugs: new Map() };
     objects.forEach((object, i) => {
       const ordinal = minOrdinal + i;
+      this.deps.writer.origin = { model: entry.name, ordinal, leftPk: object.pk, line: object.line };
       try {
         const outcome = this.#importRow(entry, object, ordinal, filters, modelReport);
         if (outcome !== undefined) chunk.written.push({ oldPk: object.pk, ...outcome });
@@ -78,7 +82,7 @@ export class BatchImporter {
         throw located(error, { model: entry.name, ordinal, leftPk: object.pk, line: object.line });
       }
     });
-    if (chunk.written.length > 0) saveChunk(driver, this.deps.registry, entry, importUuid, chunk, this.deps.context.now());
+    if (chunk.written.length > 0) saveChunk(this.deps.writer, this.deps.registry, entry, importUuid, chunk, this.deps.context.now());
   }
 
   /** Imports one row; returns what was written, or undefined when the row was dropped. */
@@ -156,7 +160,7 @@ export class BatchImporter {
 }
 
 /** Sentry's exception mapping (§3.2), with the row's place in the file added. */
-function located(error: unknown, where: { model: string; ordinal: number; leftPk: number; line: number }): ImportingError {
+export function located(error: unknown, where: { model: string; ordinal: number; leftPk: number; line: number }): ImportingError {
   if (error instanceof ImportingError) {
     if (error.on.ordinal !== undefined) return error;
     return new ImportingError(error.kind, where, error.reason, { cause: error.cause ?? error });

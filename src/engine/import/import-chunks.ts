@@ -10,7 +10,7 @@ import type { ModelEntry } from '../../core/registry/types.js';
 import { dumpPythonJson } from '../../core/json/python-json.js';
 import type { Driver } from '../../db/port.js';
 import { quoteIdentifier as q } from '../../db/schema.js';
-import { insertRow } from '../../db/store.js';
+import type { RowWriter } from '../../db/row-writer.js';
 
 export interface ChunkRecord {
   readonly minOrdinal: number;
@@ -23,8 +23,10 @@ function chunkModel(registry: Registry, entry: ModelEntry): ModelEntry {
 }
 
 /** The pk map a recorded batch wrote, or undefined when the batch has no chunk. */
-export function findChunk(driver: Driver, registry: Registry, entry: ModelEntry, importUuid: string, minOrdinal: number): Map<number, MappedPk> | undefined {
-  const table = chunkModel(registry, entry).table;
+export function findChunk(driver: Driver, writer: RowWriter, registry: Registry, entry: ModelEntry, importUuid: string, minOrdinal: number): Map<number, MappedPk> | undefined {
+  const chunks = chunkModel(registry, entry);
+  const table = chunks.table;
+  writer.beforeRead(chunks);
   const row = driver
     .prepare(`SELECT "inserted_map", "existing_map", "overwrite_map", "inserted_identifiers" FROM ${q(table)} WHERE "import_uuid" = ? AND "model" = ? AND "min_ordinal" = ?`)
     .get([importUuid, entry.name, minOrdinal]);
@@ -45,7 +47,7 @@ export function findChunk(driver: Driver, registry: Registry, entry: ModelEntry,
 }
 
 /** Records a written batch (and, for control-silo models, its replica). */
-export function saveChunk(driver: Driver, registry: Registry, entry: ModelEntry, importUuid: string, chunk: ChunkRecord, now: string): void {
+export function saveChunk(writer: RowWriter, registry: Registry, entry: ModelEntry, importUuid: string, chunk: ChunkRecord, now: string): void {
   const maps: Record<ImportKind, Record<string, number>> = { Inserted: {}, Existing: {}, Overwrite: {} };
   const identifiers: Record<string, string> = {};
   const inserted: number[] = [];
@@ -75,6 +77,6 @@ export function saveChunk(driver: Driver, registry: Registry, entry: ModelEntry,
     overwrite_map: dumpPythonJson(maps.Overwrite),
     inserted_identifiers: dumpPythonJson(identifiers),
   };
-  insertRow(driver, chunkModel(registry, entry), values);
-  if (entry.silos.includes('Control')) insertRow(driver, registry.get('sentry.controlimportchunkreplica'), values);
+  writer.insertRow(chunkModel(registry, entry), values);
+  if (entry.silos.includes('Control')) writer.insertRow(registry.get('sentry.controlimportchunkreplica'), values);
 }

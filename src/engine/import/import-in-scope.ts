@@ -9,7 +9,8 @@ import { randomUuid4 } from '../fields/field-values.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { formatSentryDatetime } from '../../core/json/datetime.js';
 import type { Driver } from '../../db/port.js';
-import { BatchImporter, MAX_BATCH_SIZE } from './import-batch.js';
+import { BatchImporter, MAX_BATCH_SIZE, located } from './import-batch.js';
+import { rowWriterFor } from '../../db/row-writer.js';
 import { clearAllTables } from './clear-tables.js';
 import type { FileObject, ImportSource } from './file-objects.js';
 import { ImportingError } from './import-error.js';
@@ -57,6 +58,22 @@ export interface ImportProgress {
 
 class DryRunRollback extends Error {}
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** "Now" as Sentry's datetime text, formatted once per millisecond (rules ask for it on most rows). */
+function clockText(): () => string {
+  let at = -1;
+  let text = '';
+  return () => {
+    const ms = Date.now();
+    if (ms !== at) {
+      at = ms;
+      text = formatSentryDatetime(new Date(ms));
+    }
+    return text;
+  };
+}
+
 /** A UUID in its canonical hyphenated form, from either form; undefined when it is not one. */
 export function canonicalUuid(text: string): string | undefined {
   const hex = text.trim().toLowerCase().replaceAll('-', '');
@@ -76,7 +93,7 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
   }
   const report = new ImportReport(options.scope, importUuid);
   report.dryRun = options.dryRun ?? false;
-  const now = options.now ?? (() => formatSentryDatetime(new Date()));
+  const now = options.now ?? clockText();
 
   options.onProgress?.({ phase: 'checking', rowsDone: 0, rowsTotal: 0 });
   const { registry } = options;
@@ -93,35 +110,45 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
   const rowsTotal = [...scan.counts.values()].reduce((sum, n) => sum + n, 0);
 
   const pkMap = new PrimaryKeyMap();
-  const context = new RuleContext(driver, pkMap, {
-    registry,
-    scope: options.scope,
-    mergeUsers: options.mergeUsers ?? false,
-    overwriteConfigs: options.overwriteConfigs ?? false,
-    now,
-  });
   const defaults = { now, random: randomString, uuid4: () => newUuid() };
   const keeper = new Keeper(driver, registry, options.keepTables ?? 'create', importUuid);
-  const importer = new BatchImporter({ driver, registry, scope: options.scope, importUuid, scan, pkMap, context, defaults, report, keeper });
 
   try {
     driver.transaction(() => {
-      if (options.scope === 'Global') {
+      const cleared = options.scope === 'Global';
+      if (cleared) {
         report.clearedRows = registry.stored.filter((entry) => entry.scope !== 'Excluded').reduce((sum, entry) => sum + countRows(driver, entry), 0);
         clearAllTables(driver, registry, options.resetSequences ?? true);
         keeper.clear();
       }
       keeper.keepRows(scan.kept, report);
+      // Made once the tables are cleared: a Global import's writer knows that every table is empty.
+      const writer = rowWriterFor(driver, { cleared, locate: (error, origin) => (origin === undefined ? asError(error) : located(error, origin)) });
+      const context = new RuleContext(driver, writer, pkMap, {
+        registry,
+        scope: options.scope,
+        mergeUsers: options.mergeUsers ?? false,
+        overwriteConfigs: options.overwriteConfigs ?? false,
+        now,
+      });
+      const importer = new BatchImporter({ driver, writer, registry, scope: options.scope, importUuid, scan, pkMap, context, defaults, report, keeper });
       let rowsDone = 0;
       const deferred: { model: string; objects: FileObject[]; minOrdinal: number }[] = [];
-      for (const batch of batches(orderedObjects(driver, registry, source, scan))) {
-        const entry = registry.get(batch.model);
-        if (entry.rules.import?.deferred === true) deferred.push(batch);
-        else importer.importBatch(entry, batch.objects, batch.minOrdinal);
-        rowsDone += batch.objects.length;
-        options.onProgress?.({ phase: 'writing', rowsDone, rowsTotal, model: batch.model });
+      try {
+        for (const batch of batches(orderedObjects(driver, registry, source, scan))) {
+          const entry = registry.get(batch.model);
+          if (entry.rules.import?.deferred === true) deferred.push(batch);
+          else importer.importBatch(entry, batch.objects, batch.minOrdinal);
+          rowsDone += batch.objects.length;
+          options.onProgress?.({ phase: 'writing', rowsDone, rowsTotal, model: batch.model });
+        }
+        for (const batch of deferred) importer.importBatch(registry.get(batch.model), batch.objects, batch.minOrdinal);
+        // Everything held is sent before the end, a dry run's too: what the database refuses is part of its report.
+        writer.finish();
+      } catch (error) {
+        // Reading a re-sorted file's staging table may meet the failure of rows the writer sent.
+        throw writer.explain(error);
       }
-      for (const batch of deferred) importer.importBatch(registry.get(batch.model), batch.objects, batch.minOrdinal);
       if (options.dryRun === true) throw new DryRunRollback();
     });
   } catch (error) {

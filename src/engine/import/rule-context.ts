@@ -9,7 +9,7 @@ import type { ModelEntry } from '../../core/registry/types.js';
 import type { ImportScope } from '../../core/scopes.js';
 import type { Driver, SqlValue } from '../../db/port.js';
 import { columnsOf } from '../../db/schema.js';
-import { findRow, insertFields, insertRow, updateRow } from '../../db/store.js';
+import type { RowWriter } from '../../db/row-writer.js';
 import type { PrimaryKeyMap } from './primary-key-map.js';
 import type { ModelImportReport } from './import-report.js';
 
@@ -54,7 +54,12 @@ export class RuleContext implements ImportRuleContext {
   /** The report of the model being written, and the pk of the row (for renames). */
   current: { report: ModelImportReport; pk: number } | undefined;
 
-  constructor(private readonly driver: Driver, private readonly pkMap: PrimaryKeyMap, private readonly options: RuleContextOptions) {
+  constructor(
+    private readonly driver: Driver,
+    private readonly writer: RowWriter,
+    private readonly pkMap: PrimaryKeyMap,
+    private readonly options: RuleContextOptions,
+  ) {
     this.scope = options.scope;
     this.mergeUsers = options.mergeUsers;
     this.overwriteConfigs = options.overwriteConfigs;
@@ -68,7 +73,7 @@ export class RuleContext implements ImportRuleContext {
     const entry = this.options.registry.get(model);
     const names = Object.keys(where);
     const columns = columnsOf(entry, names);
-    return findRow(this.driver, entry, names.map((name, i) => ({
+    return this.writer.findRow(entry, names.map((name, i) => ({
       column: columns[i] as string,
       value: where[name] as SqlValue,
       nocase: options.nocase?.includes(name) === true,
@@ -80,21 +85,23 @@ export class RuleContext implements ImportRuleContext {
     const keepPk = options.keepPk === true;
     const values: SqlValue[] = keepPk ? [row.oldPk] : [];
     for (const field of entry.fields) values.push((row.fields[field.name] ?? null) as SqlValue);
-    return insertFields(this.driver, entry, values, keepPk);
+    return this.writer.insertFields(entry, values, keepPk);
   }
 
   update(row: ImportingRow, pk: number): void {
     const entry = this.options.registry.get(row.model);
-    updateRow(this.driver, entry, byColumn(entry, row.fields), pk);
+    this.writer.updateRow(entry, byColumn(entry, row.fields), pk);
   }
 
   insertOther(model: string, fields: Readonly<Record<string, StoredValue>>): number {
     const entry = this.options.registry.get(model);
-    return insertRow(this.driver, entry, byColumn(entry, fields));
+    return this.writer.insertRow(entry, byColumn(entry, fields));
   }
 
   option(key: string): string | undefined {
-    const row = this.driver.prepare('SELECT "value" FROM "sentry_option" WHERE "key" = ?').get([key]);
+    const options = this.options.registry.get('sentry.option');
+    this.writer.beforeRead(options);
+    const row = this.driver.prepare(`SELECT "value" FROM "${options.table}" WHERE "key" = ?`).get([key]);
     if (row === undefined || typeof row.value !== 'string') return undefined;
     const value = JSON.parse(row.value) as unknown;
     return typeof value === 'string' ? value : undefined;

@@ -3,6 +3,7 @@
  * rules, a cron monitor, a metric alert rule with its trigger, action and incident, dashboards,
  * notification actions, and the workflow-engine rows that mirror the alert rule.
  */
+import { PyFloat } from '../../core/json/python-json.js';
 import type { SeedBuilder } from './seed-builder.js';
 
 export interface AlertingParents {
@@ -62,7 +63,8 @@ export function createExhaustiveAlerting(seed: SeedBuilder, parents: AlertingPar
   });
   seed.insert('sentry.incidentactivity', { incident, user_id: owner, type: 1, value: '2', previous_value: '1', comment: 'hello', notification_uuid: seed.uuid() });
   const timeSeries = seed.insert('sentry.timeseriessnapshot', {
-    start: seed.now(), end: seed.now(), period: 1, values: [[1.0, 2.0, 3.0], [1.5, 2.5, 3.5]],
+    // Python floats, as Sentry's helper writes them (and PostgreSQL's double precision reads them back).
+    start: seed.now(), end: seed.now(), period: 1, values: [[1, 2, 3], [1.5, 2.5, 3.5]].map((row) => row.map((value) => new PyFloat(value))),
   });
   seed.insert('sentry.incidentsnapshot', { incident, event_stats_snapshot: timeSeries, unique_users: 1, total_events: 1 });
   seed.insert('sentry.incidenttrigger', { incident, alert_rule_trigger: trigger, status: 1 });
