@@ -1,7 +1,7 @@
 /**
  * What makes a database relocate made look like one Sentry made: Sentry's own column types where
  * they differ from relocate's (its legacy JSONField keeps JSON in text, an ArrayField of
- * varchar, an integer id of an older table, a column relocate does not know), and no relocate_meta.
+ * varchar, an integer id of an older table, a column relocate does not know), and no relocate_* table.
  */
 import { REGISTRY } from './registry.js';
 
@@ -15,5 +15,7 @@ export function sentryTypes(): string[] {
     'ALTER TABLE "sentry_option" ALTER COLUMN "id" TYPE integer',
     'ALTER TABLE "auth_user" ADD COLUMN "sentry_only" boolean NOT NULL DEFAULT false',
     'DROP TABLE "relocate_meta"',
+    'DROP TABLE "relocate_kept_rows"',
+    'DROP TABLE "relocate_kept_fields"',
   ];
 }
