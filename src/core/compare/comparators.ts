@@ -20,8 +20,19 @@ export interface ComparedInstance {
   readonly scrubbed: Record<string, unknown>;
 }
 
-/** old pk → ordinal, per model, for each side (ForeignKeyComparator compares keys by ordinal). */
-export type OrdinalMap = ReadonlyMap<string, ReadonlyMap<number, number>>;
+/** A model's old pk → ordinal on one side (a Map will do). */
+export interface OrdinalLookup {
+  get(pk: number): number | undefined;
+}
+
+/**
+ * old pk → ordinal, per model, for each side (ForeignKeyComparator compares keys by ordinal). Only
+ * `get` is asked for, so that the streaming compare can keep compact indexes of the models keys
+ * point at, and notice which models a key looked for before they were read.
+ */
+export interface OrdinalMap {
+  get(model: string): OrdinalLookup | undefined;
+}
 
 export interface CompareContext {
   readonly left: OrdinalMap;

@@ -1,29 +1,36 @@
 /**
- * `backup compare`: two exports read as streams of objects (the file text is never held, only the
- * objects the model maps need) and validated with the default comparators. Across versions,
- * models this registry does not know and fields only one side has are left out (and listed), and
- * every known field is read through its field class on both sides, so that the encodings older
- * Sentry versions wrote (JSON text inside JSON, Python list literals, `.000`-less datetimes)
- * compare by value.
+ * `backup compare`: two exports read as streams of objects and validated with the default
+ * comparators, model by model (core/compare/validate.ts): files in model order are read once and
+ * only one model's rows are held at a time (none at all for models compared in pk order); sides
+ * in other orders are staged and read back model by model. `--across-versions` leaves out what
+ * only one Sentry version has (across-versions.ts), which takes one more read of each side.
  */
 import { defaultComparators } from '../../core/compare/default-comparators.js';
 import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
-import type { ExportedObject } from '../../core/compare/model-map.js';
-import { validate } from '../../core/compare/validate.js';
+import type { ExportedObject, Side } from '../../core/compare/model-map.js';
+import { memoryStaging } from '../../core/compare/staging.js';
+import { validateStreams } from '../../core/compare/validate.js';
 import type { Registry } from '../../core/registry/registry.js';
-import type { ModelEntry } from '../../core/registry/types.js';
-import { toExportValue, toStoredValue } from '../../db/field-codec.js';
+import type { Driver } from '../../db/port.js';
 import { fileObjects } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
 import { RelocateError } from '../../core/errors.js';
 import { COMPARE_OPTIONS, checkOptions } from '../verb-options.js';
+import { versionGap } from './across-versions.js';
+import { sqliteStaging } from './sqlite-staging.js';
 
 export interface CompareOptions {
   /** The Sentry version whose models and comparators the two files are read with. */
   readonly registry: Registry;
-  /** Leave out what only one version has, and compare known fields by value (see above). */
+  /** Leave out what only one version has, and compare known fields by value (across-versions.ts). */
   readonly acrossVersions?: boolean;
+  /**
+   * Opens an empty database (which the compare closes) to stage sides that are not in the same
+   * model order, so that memory grows with the largest model rather than with the files; the CLI
+   * passes a temporary SQLite file. Without it such sides are staged in memory.
+   */
+  readonly stagingDatabase?: () => Driver;
 }
 
 export interface CompareResult {
@@ -41,9 +48,9 @@ export class UnreadableSideError extends RelocateError {
   }
 }
 
-function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[] {
+function* sideObjects(source: ImportSource, side: Side): Generator<ExportedObject> {
   try {
-    return [...fileObjects(source)];
+    yield* fileObjects(source);
   } catch (error) {
     if (error instanceof ImportingError) {
       const reason = error.on.model === '' ? error.reason : `${error.on.model}: ${error.reason}`;
@@ -55,86 +62,15 @@ function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[
 
 export function compareExports(left: ImportSource, right: ImportSource, options: CompareOptions): CompareResult {
   checkOptions('compareExports', COMPARE_OPTIONS, options);
-  const { registry } = options;
-  let lefts = readSide(left, 'left');
-  let rights = readSide(right, 'right');
-  const unknownModels: CompareResult['unknownModels'] = [];
-  const oneSidedFields: CompareResult['oneSidedFields'] = [];
-  if (options.acrossVersions === true) {
-    // A model one version names otherwise is the same model: compared under this version's name.
-    lefts = lefts.map((object) => renamedFor(registry, object));
-    rights = rights.map((object) => renamedFor(registry, object));
-    const counts = new Map<string, { left: number; right: number }>();
-    for (const [objects, side] of [[lefts, 'left'], [rights, 'right']] as const) {
-      for (const object of objects) {
-        if (registry.find(object.model) !== undefined) continue;
-        const count = counts.get(object.model) ?? { left: 0, right: 0 };
-        count[side]++;
-        counts.set(object.model, count);
-      }
-    }
-    // A model this version does not know is compared as it is when both sides have it (rows an
-    // import kept and an export wrote back); one side's alone is what another version has.
-    const oneSided = new Set([...counts].filter(([, count]) => count.left === 0 || count.right === 0).map(([model]) => model));
-    for (const [model, count] of [...counts].sort()) if (oneSided.has(model)) unknownModels.push({ model, ...count });
-    lefts = lefts.filter((object) => !oneSided.has(object.model));
-    rights = rights.filter((object) => !oneSided.has(object.model));
-    const leftOut = fieldsOnOneSide(lefts, rights, oneSidedFields);
-    lefts = lefts.map((object) => canonical(registry, object, leftOut));
-    rights = rights.map((object) => canonical(registry, object, leftOut));
+  const { registry, stagingDatabase } = options;
+  const sources = { left, right };
+  const read = (side: Side): Iterable<ExportedObject> => sideObjects(sources[side], side);
+  const staging = stagingDatabase === undefined ? memoryStaging : () => sqliteStaging(stagingDatabase());
+  const comparators = defaultComparators(registry);
+  if (options.acrossVersions !== true) {
+    return { findings: validateStreams(registry, read, comparators, staging), unknownModels: [], oneSidedFields: [] };
   }
-  return { findings: validate(registry, lefts, rights, defaultComparators(registry)), unknownModels, oneSidedFields };
-}
-
-function renamedFor(registry: Registry, object: ExportedObject): ExportedObject {
-  const model = registry.resolve(object.model);
-  return model === object.model ? object : { ...object, model };
-}
-
-function fieldNames(objects: readonly ExportedObject[]): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
-  for (const object of objects) {
-    let set = names.get(object.model);
-    if (set === undefined) names.set(object.model, (set = new Set()));
-    for (const name of Object.keys(object.fields)) set.add(name);
-  }
-  return names;
-}
-
-/** Fields some model has on one side only (among models with rows on both), recorded and returned per model. */
-function fieldsOnOneSide(lefts: readonly ExportedObject[], rights: readonly ExportedObject[], record: CompareResult['oneSidedFields'][number][]): Map<string, Set<string>> {
-  const leftNames = fieldNames(lefts);
-  const rightNames = fieldNames(rights);
-  const leftOut = new Map<string, Set<string>>();
-  for (const [model, names] of [...leftNames].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const other = rightNames.get(model);
-    if (other === undefined) continue;
-    const only = new Set<string>();
-    for (const name of [...names].sort()) if (!other.has(name)) { only.add(name); record.push({ model, field: name, side: 'left' }); }
-    for (const name of [...other].sort()) if (!names.has(name)) { only.add(name); record.push({ model, field: name, side: 'right' }); }
-    if (only.size > 0) leftOut.set(model, only);
-  }
-  return leftOut;
-}
-
-/** The object without its one-sided fields, each known field read through its class. */
-function canonical(registry: Registry, object: ExportedObject, leftOut: ReadonlyMap<string, ReadonlySet<string>>): ExportedObject {
-  const entry = registry.find(object.model);
-  if (entry === undefined) return object;
-  const skip = leftOut.get(object.model);
-  const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(object.fields)) {
-    if (skip?.has(name) === true) continue;
-    const field = entry.fields.find((candidate) => candidate.name === name);
-    fields[name] = field === undefined ? value : throughClass(field, value);
-  }
-  return { model: object.model, pk: object.pk, fields };
-}
-
-function throughClass(field: ModelEntry['fields'][number], value: unknown): unknown {
-  try {
-    return toExportValue(field, toStoredValue(field, value));
-  } catch {
-    return value; // not a value of the class: compared as written
-  }
+  const gap = versionGap(registry, read);
+  const findings = validateStreams(registry, (side) => gap.objects(read(side)), comparators, staging);
+  return { findings, unknownModels: gap.unknownModels, oneSidedFields: gap.oneSidedFields };
 }
