@@ -39,4 +39,24 @@ describe('modelNamesIn (backup compare\'s registry choice)', () => {
     }
     expect(fileModelNames(textSource(TRICKY))).toEqual(new Set(['sentry.user', 'sentry.email', 'sentry.team', 'sentry.project', 'sentry.option', 'sentry.fieldvalue', 'sentry.organization']));
   });
+
+  it('finds names across the seams of chunks of every size, large and small in turn', () => {
+    // Many names, each in its own run of padding, so that the seams fall everywhere.
+    const text = Array.from({ length: 400 }, (_, i) => `${' '.repeat((i * 997) % 9000)}{"model"${' '.repeat(i % 5)}:${i % 3 === 0 ? '\u2028' : ' '}"app.model_${i}", "pk": ${i}}`).join(',');
+    const bytes = new TextEncoder().encode(text);
+    let seed = 5;
+    const source = {
+      *chunks() {
+        for (let at = 0; at < bytes.length;) {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          const size = seed % 3 === 0 ? 1 + (seed % 50) : 1 + (seed % 40000);
+          yield bytes.slice(at, at + size);
+          at += size;
+        }
+      },
+    };
+    const names = modelNamesIn(source);
+    expect(names.size).toBe(400);
+    expect(names).toEqual(fileModelNames(textSource(text, 1 << 20)));
+  });
 });

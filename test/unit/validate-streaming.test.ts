@@ -62,7 +62,8 @@ function base(rand: () => number): Obj[] {
     const scoped = rand() < 0.4;
     add('sentry.useroption', { user: 1 + Math.floor(rand() * users), project_id: scoped ? 1 : null, organization_id: null, key: pick(['theme', 'lang', 'tz']), value: value() });
   }
-  for (let i = 0; i < count(); i++) add('sentry.option', { key: pick(['k1', 'k2', 'k3', 'k4', 'k5']), value: value(), last_updated: '2024-01-01T00:00:00.000Z' });
+  // Keys Python takes as equal (1, 1.0 and True) now and then.
+  for (let i = 0; i < count(); i++) add('sentry.option', { key: pick(['k1', 'k2', 'k3', 'k4', 'k5', 'k6', 1, true, new PyFloat(1), new PyFloat(2.5)]), value: value(), last_updated: '2024-01-01T00:00:00.000Z' });
   for (let i = 0; i < count(); i++) add('sentry.team', { organization: 1 + Math.floor(rand() * orgs), slug: `t${i}`, parent: rand() < 0.5 ? null : 1 + Math.floor(rand() * 4) });
   for (let i = 0; i < count(); i++) add('sentry.integration', { provider: 'slack', name: value(), external_id: `x${i}` });
   return objects;

@@ -139,15 +139,15 @@ export abstract class Comparator {
 
   /** Fields set on exactly one side are findings of `<Name>ExistenceCheck`. */
   existence(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    const findings: ComparatorFinding[] = [];
-    const kind = `${this.name}ExistenceCheck` as ComparatorFindingKind;
+    // Runs for every pair: nothing is allocated unless something is missing.
+    let findings: ComparatorFinding[] | undefined;
     for (const f of this.sortedFields) {
       const onLeft = !missing(left.fields[f]);
       const onRight = !missing(right.fields[f]);
       if (onLeft === onRight) continue;
-      findings.push(this.finding(on, left, right, `the ${onLeft ? 'right' : 'left'} \`${f}\` value was missing`, kind));
+      (findings ??= []).push(this.finding(on, left, right, `the ${onLeft ? 'right' : 'left'} \`${f}\` value was missing`, `${this.name}ExistenceCheck` as ComparatorFindingKind));
     }
-    return findings;
+    return findings ?? [];
   }
 
   abstract compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance, context: CompareContext): ComparatorFinding[];
@@ -238,18 +238,22 @@ export class ForeignKeyComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance, context: CompareContext): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    // A loop (this runs for every pair of every model): nothing is allocated for keys that match.
+    let findings: ComparatorFinding[] | undefined;
+    for (const f of this.sortedFields) {
+      if (missing(left.fields[f]) && missing(right.fields[f])) continue;
       const target = this.foreignFields[f] as string;
       const l = context.left.get(target)?.get(left.fields[f] as number);
       const r = context.right.get(target)?.get(right.fields[f] as number);
-      if (l === undefined || r === undefined) {
-        const findings: ComparatorFinding[] = [];
-        if (l === undefined) findings.push(this.finding(on, left, right, `the left foreign key ordinal for \`${f}\` model with pk \`${pyStr(left.fields[f] ?? null)}\` could not be found`));
-        if (r === undefined) findings.push(this.finding(on, left, right, `the right foreign key ordinal for \`${f}\` model with pk \`${pyStr(right.fields[f] ?? null)}\` could not be found`));
-        return findings;
+      if (l !== undefined && r !== undefined && l === r) continue;
+      findings ??= [];
+      if (l !== undefined && r !== undefined) {
+        findings.push(this.finding(on, left, right, `the left foreign key ordinal (${l}) for \`${f}\` was not equal to the right foreign key ordinal (${r})`));
+        continue;
       }
-      if (l === r) return [];
-      return [this.finding(on, left, right, `the left foreign key ordinal (${l}) for \`${f}\` was not equal to the right foreign key ordinal (${r})`)];
-    });
+      if (l === undefined) findings.push(this.finding(on, left, right, `the left foreign key ordinal for \`${f}\` model with pk \`${pyStr(left.fields[f] ?? null)}\` could not be found`));
+      if (r === undefined) findings.push(this.finding(on, left, right, `the right foreign key ordinal for \`${f}\` model with pk \`${pyStr(right.fields[f] ?? null)}\` could not be found`));
+    }
+    return findings ?? [];
   }
 }

@@ -28,10 +28,12 @@ export class KeyedRun {
       this.#plain.push(position);
       return false;
     }
-    const seen = this.#keys.has(placement.text);
+    const size = this.#keys.size;
     this.#keys.set(placement.text, position);
-    if (placement.key.some((part) => typeof part === 'object' && part !== null && !(part instanceof PyFloat))) this.#objectKeys.set(placement.text, placement.key);
-    return seen;
+    for (const part of placement.key) {
+      if (typeof part === 'object' && part !== null && !(part instanceof PyFloat)) this.#objectKeys.set(placement.text, placement.key);
+    }
+    return this.#keys.size === size;
   }
 
   clone(): KeyedRun {

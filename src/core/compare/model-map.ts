@@ -9,6 +9,7 @@
  * `ModelInstances` holds one model's instances and gives them their ordinals.
  */
 import type { Registry } from '../registry/registry.js';
+import type { ModelEntry } from '../registry/types.js';
 import { pythonRepr } from '../json/json-text.js';
 import type { JsonValue } from '../json/json-text.js';
 import { PyFloat, compareCodePoints } from '../json/python-json.js';
@@ -89,6 +90,9 @@ export class SideOrder {
   readonly #plain = new Map<string, { lastPk: number | undefined; count: number }>();
   readonly #custom = new Map<string, number>();
   #seq = 0;
+  #model = '';
+  #entry: ModelEntry | undefined;
+  #state: { lastPk: number | undefined; count: number } | undefined;
 
   constructor(readonly registry: Registry, readonly side: Side) {}
 
@@ -99,12 +103,18 @@ export class SideOrder {
 
   observe(object: ExportedObject): Placement {
     const seq = this.#seq++;
-    const entry = this.registry.find(object.model);
+    // Rows come in runs of one model: what is looked up per model is looked up once a run.
+    if (object.model !== this.#model) {
+      this.#model = object.model;
+      this.#entry = this.registry.find(object.model);
+      this.#state = undefined;
+    }
+    const entry = this.#entry;
     if (object.model === 'sentry.user') this.#usernames.set(object.pk, object.fields.username);
     const fields = entry?.customOrdinal;
     if (fields === undefined || !(entry?.rules.customOrdinalApplies?.(object.fields) ?? true)) {
-      let state = this.#plain.get(object.model);
-      if (state === undefined) this.#plain.set(object.model, (state = { lastPk: undefined, count: 0 }));
+      let state = (this.#state ??= this.#plain.get(object.model));
+      if (state === undefined) this.#plain.set(object.model, (state = this.#state = { lastPk: undefined, count: 0 }));
       if (state.lastPk !== undefined && object.pk <= state.lastPk) {
         this.findings.push({
           seq,
@@ -121,8 +131,14 @@ export class SideOrder {
     if (!this.#custom.has(object.model)) this.#custom.set(object.model, 0);
     // Users are looked at through their usernames, so that a renamed or merged user still matches.
     // (Sentry fails on a user pk it has not seen yet; the pk itself stands in here.)
-    const key = fields.map((name) => (name === 'user' || name === 'user_id' ? this.#usernames.get(object.fields[name] as number) ?? object.fields[name] : object.fields[name]) ?? null);
-    return { custom: true, key, text: JSON.stringify(key.map(keyPart)) };
+    const key: unknown[] = [];
+    let asPython = false; // a part that Python compares as another value (a float, a bool)
+    for (const name of fields) {
+      const part = (name === 'user' || name === 'user_id' ? this.#usernames.get(object.fields[name] as number) ?? object.fields[name] : object.fields[name]) ?? null;
+      if (part instanceof PyFloat || typeof part === 'boolean') asPython = true;
+      key.push(part);
+    }
+    return { custom: true, key, text: JSON.stringify(asPython ? key.map(keyPart) : key) };
   }
 
   /** Records how many distinct custom keys a model has (known once its custom rows are all seen). */
