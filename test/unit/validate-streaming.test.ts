@@ -174,6 +174,16 @@ describe('validate streams model by model, with the findings of the whole-sides 
     expect(findings.map((f) => f.on.ordinal)).toEqual([1]);
   });
 
+  it('returns hundreds of thousands of findings, in either pass', () => {
+    const rows = 200_000;
+    // pks falling: every row but the first is out of order.
+    const falling = Array.from({ length: rows }, (_, i): Obj => ({ model: 'sentry.integration', pk: rows - i, fields: { name: 'x' } }));
+    const option: Obj = { model: 'sentry.option', pk: 1, fields: { key: 'k', value: 1 } };
+    expect(validate(REGISTRY, falling, falling, comparators)).toHaveLength(2 * (rows - 1));
+    // The option first on one side and last on the other: only the staged pass can take these.
+    expect(validate(REGISTRY, [option, ...falling], [...falling, option], comparators)).toHaveLength(2 * (rows - 1));
+  });
+
   it('reports the left side\'s read error first, whichever side fails first', () => {
     const rand = random(3);
     const common = base(rand);

@@ -90,7 +90,7 @@ function comparedInLockstep(registry: Registry, left: LockstepSide, right: Locks
       const byPosition = new Map<number, ComparatorFinding[]>();
       for (let position = 0; ; position++) {
         const lo = left.takeKeyed(model);
-        const ro = right.takeKeyed(model);
+        const ro = right.takeKeyed(model, lo?.placement);
         if (lo === undefined && ro === undefined) break;
         const repeated = pair.add(lo?.placement, ro?.placement);
         if ((repeated & 1) !== 0) left.repeated(lo as KeyedRow);

@@ -86,11 +86,11 @@ export class LockstepSide {
   }
 
   /** The next row of a model with custom ordinals, and where it goes, or undefined once the model's rows end here. */
-  takeKeyed(model: string): KeyedRow | undefined {
+  takeKeyed(model: string, like?: Placement): KeyedRow | undefined {
     if (this.cursor.peek()?.model !== model) return undefined;
     const object = this.cursor.take();
     const seq = this.order.seq;
-    return { object, seq, placement: this.order.observe(object) };
+    return { object, seq, placement: this.order.observe(object, like) };
   }
 
   /** A row whose key came before in its model: a finding (but for user options). */

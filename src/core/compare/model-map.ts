@@ -101,7 +101,12 @@ export class SideOrder {
     return this.#seq;
   }
 
-  observe(object: ExportedObject): Placement {
+  /**
+   * Where the object goes. `like` is the other side's placement of its row at the same position,
+   * when there is one: a key with the very same parts has the same identity text, taken from it
+   * rather than written again.
+   */
+  observe(object: ExportedObject, like?: Placement): Placement {
     const seq = this.#seq++;
     // Rows come in runs of one model: what is looked up per model is looked up once a run.
     if (object.model !== this.#model) {
@@ -133,12 +138,14 @@ export class SideOrder {
     // (Sentry fails on a user pk it has not seen yet; the pk itself stands in here.)
     const key: unknown[] = [];
     let asPython = false; // a part that Python compares as another value (a float, a bool)
+    let same = like?.custom === true && like.key.length === fields.length;
     for (const name of fields) {
       const part = (name === 'user' || name === 'user_id' ? this.#usernames.get(object.fields[name] as number) ?? object.fields[name] : object.fields[name]) ?? null;
       if (part instanceof PyFloat || typeof part === 'boolean') asPython = true;
+      if (same && (like as { key: Key }).key[key.length] !== part) same = false;
       key.push(part);
     }
-    return { custom: true, key, text: JSON.stringify(asPython ? key.map(keyPart) : key) };
+    return { custom: true, key, text: same ? (like as { text: string }).text : JSON.stringify(asPython ? key.map(keyPart) : key) };
   }
 
   /** Records how many distinct custom keys a model has (known once its custom rows are all seen). */
@@ -221,7 +228,7 @@ export function buildModelMap(registry: Registry, objects: Iterable<ExportedObje
     instances.add(object, placement, seq, placed);
   }
   for (const [model, instances] of byModel) order.addCustomCount(model, instances.customCount);
-  findings.push(...mergedFindings(order.findings, placed));
+  for (const finding of mergedFindings(order.findings, placed)) findings.push(finding); // one by one: there may be millions
   const models = new Map<string, ComparedInstance[]>();
   const ordinals = new Map<string, Map<number, number>>();
   for (const model of order.models()) {

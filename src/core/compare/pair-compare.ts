@@ -42,7 +42,8 @@ export class ModelComparison {
         findings.push(...missing);
         continue;
       }
-      findings.push(...comparator.compare(on, l, r, context));
+      const found = comparator.compare(on, l, r, context);
+      if (found.length > 0) findings.push(...found);
     }
     // The diff (the costly part) only runs for pairs that would print differently.
     if (printsEqual(l.fields, r.fields, this.scrubbed)) return;

@@ -10,11 +10,11 @@
  * else (the counts, the order, the indexes) and only their pairs are left to compare.
  */
 import type { ComparatorFinding } from './comparator-findings.js';
-import type { CompareContext, OrdinalMap } from './comparators.js';
-import { ModelInstances, SideOrder, mergedFindings, unequalCounts } from './model-map.js';
+import type { ComparedInstance, CompareContext, OrdinalMap } from './comparators.js';
+import { KeyedRun } from './keyed-run.js';
+import { SideOrder, instance, mergedFindings, repeatedKey, unequalCounts } from './model-map.js';
 import type { ExportedObject, PlacedFinding, Placement, Side } from './model-map.js';
-import { ordinalIndex } from './ordinal-index.js';
-import type { OrdinalIndex } from './ordinal-index.js';
+import { OrdinalIndex } from './ordinal-index.js';
 import { ModelComparison, foreignKeyTargets } from './pair-compare.js';
 import type { ComparatorMap } from './pair-compare.js';
 import type { CompareStaging } from './staging.js';
@@ -38,27 +38,52 @@ function staged(registry: Registry, open: (side: Side) => Iterable<ExportedObjec
   return orders;
 }
 
-/** A model's instances on a side, in ordinal order, as the staging gives them back (repeated keys noted in `findings`). */
-function readBack(staging: CompareStaging, side: Side, model: string, findings: PlacedFinding[] = []): ModelInstances {
-  const instances = new ModelInstances(model, side);
-  let plain = 0;
-  for (const row of staging.rows(side, model)) {
-    const placement: Placement = row.key === undefined ? { custom: false, ordinal: ++plain } : { custom: true, key: row.key, text: row.text as string };
-    instances.add({ model, pk: row.pk, fields: row.fields }, placement, row.seq, findings);
+const PLAIN: Placement = { custom: false, ordinal: 0 };
+
+/** A model's rows on a side read back without their fields: its keys (a repeated one noted in `findings`) and its pks by position. */
+function keysOf(staging: CompareStaging, side: Side, model: string, findings: PlacedFinding[] = []): { run: KeyedRun; pks: number[] } {
+  const run = new KeyedRun(model);
+  const pks: number[] = [];
+  for (const row of staging.rows(side, model, false)) {
+    const placement: Placement = row.key === undefined ? PLAIN : { custom: true, key: row.key, text: row.text as string };
+    if (run.add(pks.length, placement) && row.key !== undefined) repeatedKey(side, { model, pk: row.pk, fields: {} }, row.key, row.seq, findings);
+    pks.push(row.pk);
   }
-  return instances;
+  return { run, pks };
 }
 
-/** The pair findings of a model, read back from the staging. */
-function comparedPairs(staging: CompareStaging, model: string, comparators: ComparatorMap, context: CompareContext): ComparatorFinding[] {
+/**
+ * Appends the pair findings of a model, read back from the staging without holding its rows: a
+ * model ordered by pk pair by pair from both sides at once; one with custom ordinals by the
+ * positions of its instances in ordinal order (from its keys alone), one row at a time.
+ */
+function comparePairs(staging: CompareStaging, model: string, keyed: boolean, comparators: ComparatorMap, context: CompareContext, findings: ComparatorFinding[]): ComparatorFinding[] {
   const comparison = new ModelComparison(model, comparators);
-  const lefts = readBack(staging, 'left', model).instances();
-  const rights = readBack(staging, 'right', model).instances();
-  const findings: ComparatorFinding[] = [];
-  rights.forEach((r, i) => {
-    const l = lefts[i];
-    if (l !== undefined) comparison.compare(l, r, context, findings);
-  });
+  const at = (side: Side, position: number, ordinal: number): ComparedInstance => {
+    const row = staging.row(side, model, position);
+    return instance({ model, pk: row.pk, fields: row.fields ?? {} }, ordinal);
+  };
+  if (keyed) {
+    const lefts = keysOf(staging, 'left', model).run.ordinalOrder();
+    const rights = keysOf(staging, 'right', model).run.ordinalOrder();
+    rights.forEach((position, i) => {
+      const left = lefts[i];
+      if (left !== undefined) comparison.compare(at('left', left, i + 1), at('right', position, i + 1), context, findings);
+    });
+    return findings;
+  }
+  const lefts = staging.rows('left', model, true)[Symbol.iterator]();
+  try {
+    let ordinal = 0;
+    for (const r of staging.rows('right', model, true)) {
+      const l = lefts.next();
+      if (l.done === true) break;
+      ordinal++;
+      comparison.compare(instance({ model, pk: l.value.pk, fields: l.value.fields ?? {} }, ordinal), instance({ model, pk: r.pk, fields: r.fields ?? {} }, ordinal), context, findings);
+    }
+  } finally {
+    lefts.return?.(); // a database reader left open would keep the staging from closing
+  }
   return findings;
 }
 
@@ -68,8 +93,8 @@ export function stagedPass(registry: Registry, open: (side: Side) => Iterable<Ex
   for (const side of SIDES) {
     const order = orders[side];
     const duplicates: PlacedFinding[] = [];
-    for (const model of order.customModels()) order.addCustomCount(model, readBack(staging, side, model, duplicates).customCount);
-    findings.push(...mergedFindings(order.findings, duplicates));
+    for (const model of order.customModels()) order.addCustomCount(model, keysOf(staging, side, model, duplicates).run.customCount);
+    for (const finding of mergedFindings(order.findings, duplicates)) findings.push(finding); // one by one: there may be millions
   }
   findings.push(...unequalCounts(orders.left, orders.right));
   // Mismatched counts or order mean the pairs cannot be matched: stop here, as Sentry does.
@@ -78,16 +103,24 @@ export function stagedPass(registry: Registry, open: (side: Side) => Iterable<Ex
   const indexes = (side: Side): OrdinalMap => {
     const present = new Set(orders[side].models());
     const map = new Map<string, OrdinalIndex>();
-    for (const model of foreignKeyTargets(comparators)) if (present.has(model)) map.set(model, ordinalIndex(readBack(staging, side, model).instances()));
+    for (const model of foreignKeyTargets(comparators)) {
+      if (!present.has(model)) continue;
+      const { run, pks } = keysOf(staging, side, model);
+      const index = new OrdinalIndex();
+      run.ordinalOrder().forEach((position, i) => index.add(pks[position] as number, i + 1));
+      map.set(model, index);
+    }
     return map;
   };
   const context: CompareContext = { left: indexes('left'), right: indexes('right') };
-  for (const model of orders.right.models()) findings.push(...comparedPairs(staging, model, comparators, context));
+  const keyed = new Set([...orders.left.customModels(), ...orders.right.customModels()]);
+  for (const model of orders.right.models()) comparePairs(staging, model, keyed.has(model), comparators, context, findings);
   return findings;
 }
 
 /** The pair findings of the given models, from a second read of both sides staging only their rows. */
 export function revisitPass(registry: Registry, open: (side: Side) => Iterable<ExportedObject>, comparators: ComparatorMap, staging: CompareStaging, models: ReadonlySet<string>, context: CompareContext): Map<string, ComparatorFinding[]> {
-  staged(registry, open, staging, (model) => models.has(model));
-  return new Map([...models].map((model) => [model, comparedPairs(staging, model, comparators, context)]));
+  const orders = staged(registry, open, staging, (model) => models.has(model));
+  const keyed = new Set([...orders.left.customModels(), ...orders.right.customModels()]);
+  return new Map([...models].map((model) => [model, comparePairs(staging, model, keyed.has(model), comparators, context, [])]));
 }

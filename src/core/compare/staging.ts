@@ -11,7 +11,8 @@ import type { Key, Side } from './model-map.js';
 export interface StagedRow {
   readonly seq: number;
   readonly pk: number;
-  readonly fields: Readonly<Record<string, unknown>>;
+  /** Given back only when asked for. */
+  readonly fields?: Readonly<Record<string, unknown>>;
   /** The custom ordinal key (usernames resolved as they were at the object's place in the file). */
   readonly key?: Key;
   /** The key's identity (its parts as Python hashes them), when it has a key. */
@@ -20,8 +21,13 @@ export interface StagedRow {
 
 export interface CompareStaging {
   add(side: Side, model: string, row: StagedRow): void;
-  /** A model's rows on one side, in file order. */
-  rows(side: Side, model: string): Iterable<StagedRow>;
+  /**
+   * A model's rows on one side, in file order, with their fields or not (rows without fields cost
+   * a store less to give back). Both sides may be read at once.
+   */
+  rows(side: Side, model: string, fields: boolean): Iterable<StagedRow>;
+  /** A model's row on one side by its position among the model's rows there (0 for the first), with its fields. */
+  row(side: Side, model: string, position: number): StagedRow;
   /** Frees whatever the staging holds. */
   close(): void;
 }
@@ -36,6 +42,7 @@ export function memoryStaging(): CompareStaging {
       list.push(row);
     },
     rows: (side, model) => rows.get(name(side, model)) ?? [],
+    row: (side, model, position) => rows.get(name(side, model))?.[position] as StagedRow,
     close: () => rows.clear(),
   };
 }

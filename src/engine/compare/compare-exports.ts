@@ -13,6 +13,7 @@ import { validateStreams } from '../../core/compare/validate.js';
 import type { Registry } from '../../core/registry/registry.js';
 import type { Driver } from '../../db/port.js';
 import { arrayElements, JsonInputError } from '../../core/json/array-elements.js';
+import type { ArrayElement } from '../../core/json/array-elements.js';
 import { parseElement } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
@@ -50,36 +51,49 @@ export class UnreadableSideError extends RelocateError {
 }
 
 /**
- * A side's objects, as fileObjects reads them (held objects, or each element parsed and checked by
- * parseElement, JSON errors made DeserializationFailed the same way), in one generator rather than
- * two: the compare's one pass takes millions of objects through here.
+ * A side's objects as fileObjects reads them (held objects, or each element parsed and checked by
+ * parseElement, JSON errors made DeserializationFailed the same way), an unreadable side named as
+ * such. An iterator object rather than generators stacked on generators: the compare's one pass
+ * takes millions of objects through here.
  */
-function* sideObjects(source: ImportSource, side: Side): Generator<ExportedObject> {
-  try {
-    if (source.parsed !== undefined) {
-      yield* source.parsed;
-      return;
-    }
-    try {
-      for (const element of arrayElements(source.chunks())) yield parseElement(element);
-    } catch (error) {
-      if (!(error instanceof JsonInputError)) throw error;
-      throw new ImportingError('DeserializationFailed', { model: error.model ?? '', line: error.line }, error.message, { cause: error });
-    }
-  } catch (error) {
-    if (error instanceof ImportingError) {
-      const reason = error.on.model === '' ? error.reason : `${error.on.model}: ${error.reason}`;
-      throw new UnreadableSideError(error.kind, side, error.line, reason, { cause: error });
-    }
-    throw error;
+class SideObjects implements IterableIterator<ExportedObject> {
+  readonly #elements: Iterator<ArrayElement>;
+
+  constructor(source: ImportSource, readonly side: Side) {
+    this.#elements = arrayElements(source.chunks());
   }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<ExportedObject> {
+    try {
+      const element = this.#elements.next();
+      return element.done === true ? element : { done: false, value: parseElement(element.value) };
+    } catch (error) {
+      throw unreadable(error, this.side);
+    }
+  }
+
+  return(): IteratorResult<ExportedObject> {
+    this.#elements.return?.();
+    return { done: true, value: undefined };
+  }
+}
+
+function unreadable(error: unknown, side: Side): unknown {
+  const importing = error instanceof JsonInputError ? new ImportingError('DeserializationFailed', { model: error.model ?? '', line: error.line }, error.message, { cause: error }) : error;
+  if (!(importing instanceof ImportingError)) return error;
+  const reason = importing.on.model === '' ? importing.reason : `${importing.on.model}: ${importing.reason}`;
+  return new UnreadableSideError(importing.kind, side, importing.line, reason, { cause: importing });
 }
 
 export function compareExports(left: ImportSource, right: ImportSource, options: CompareOptions): CompareResult {
   checkOptions('compareExports', COMPARE_OPTIONS, options);
   const { registry, stagingDatabase } = options;
   const sources = { left, right };
-  const read = (side: Side): Iterable<ExportedObject> => sideObjects(sources[side], side);
+  const read = (side: Side): Iterable<ExportedObject> => sources[side].parsed ?? new SideObjects(sources[side], side);
   const staging = stagingDatabase === undefined ? memoryStaging : () => sqliteStaging(stagingDatabase());
   const comparators = defaultComparators(registry);
   if (options.acrossVersions !== true) {

@@ -25,6 +25,12 @@ function decode(text: string): unknown {
   });
 }
 
+/** A row as selected: seq, pk, key, key_text and (when asked for) fields. */
+function staged([seq, pk, key, text, fields]: SqlValue[], withFields: boolean): StagedRow {
+  const row = { seq: seq as number, pk: pk as number, ...(withFields && { fields: decode(fields as string) as Record<string, unknown> }) };
+  return key === null ? row : { ...row, key: decode(key as string) as Key, text: text as string };
+}
+
 const BATCH = 1000;
 const SIDE_NUMBER: Record<Side, number> = { left: 0, right: 1 };
 
@@ -33,12 +39,16 @@ export function sqliteStaging(driver: Driver): CompareStaging {
     PRAGMA journal_mode = OFF;
     PRAGMA synchronous = OFF;
     CREATE TABLE staged_row (
-      side INTEGER NOT NULL, model TEXT NOT NULL, seq INTEGER NOT NULL, pk INTEGER NOT NULL,
-      key TEXT, key_text TEXT, fields TEXT NOT NULL,
-      PRIMARY KEY (side, model, seq)
+      side INTEGER NOT NULL, model TEXT NOT NULL, position INTEGER NOT NULL, seq INTEGER NOT NULL,
+      pk INTEGER NOT NULL, key TEXT, key_text TEXT, fields TEXT NOT NULL,
+      PRIMARY KEY (side, model, position)
     ) WITHOUT ROWID`);
-  const insert = driver.prepare('INSERT INTO staged_row (side, model, seq, pk, key, key_text, fields) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const select = driver.prepare('SELECT seq, pk, key, key_text, fields FROM staged_row WHERE side = ? AND model = ? ORDER BY seq');
+  const insert = driver.prepare('INSERT INTO staged_row (side, model, position, seq, pk, key, key_text, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const one = driver.prepare('SELECT seq, pk, key, key_text, fields FROM staged_row WHERE side = ? AND model = ? AND position = ?');
+  /** Rows so far per side and model: the next row's position. */
+  const positions = new Map<string, number>();
+  // A statement per side and shape (both sides are read at once; a statement serves one reader).
+  const selects = [0, 1].map((side) => [false, true].map((fields) => driver.prepare(`SELECT seq, pk, key, key_text${fields ? ', fields' : ''} FROM staged_row WHERE side = ${side} AND model = ? ORDER BY position`)));
   let pending: SqlValue[][] = [];
   const flush = (): void => {
     if (pending.length === 0) return;
@@ -50,15 +60,21 @@ export function sqliteStaging(driver: Driver): CompareStaging {
   };
   return {
     add(side, model, row) {
-      pending.push([SIDE_NUMBER[side], model, row.seq, row.pk, row.key === undefined ? null : encode(row.key), row.text ?? null, encode(row.fields)]);
+      const name = `${side}\u0000${model}`;
+      const position = positions.get(name) ?? 0;
+      positions.set(name, position + 1);
+      pending.push([SIDE_NUMBER[side], model, position, row.seq, row.pk, row.key === undefined ? null : encode(row.key), row.text ?? null, encode(row.fields ?? {})]);
       if (pending.length >= BATCH) flush();
     },
-    *rows(side, model): Generator<StagedRow> {
+    *rows(side, model, withFields): Generator<StagedRow> {
       flush();
-      for (const [seq, pk, key, text, fields] of select.values([SIDE_NUMBER[side], model])) {
-        const row = { seq: seq as number, pk: pk as number, fields: decode(fields as string) as Record<string, unknown> };
-        yield key === null ? row : { ...row, key: decode(key as string) as Key, text: text as string };
-      }
+      for (const values of selects[SIDE_NUMBER[side]]?.[withFields ? 1 : 0]?.values([model]) ?? []) yield staged(values, withFields);
+    },
+    row(side, model, position) {
+      flush();
+      const found = one.get([SIDE_NUMBER[side], model, position]);
+      if (found === undefined) throw new RangeError(`Expected a staged ${side} row of ${model} at ${position}`);
+      return staged([found.seq, found.pk, found.key, found.key_text, found.fields] as SqlValue[], true);
     },
     close: () => driver.close(),
   };
