@@ -13,7 +13,20 @@ import type { Driver, SqlValue } from '../../db/port.js';
 const FLOAT = '\u0000PyFloat';
 const FLOAT_IN_TEXT = JSON.stringify(FLOAT).slice(1, -1);
 
+/** Whether a value holds a PyFloat anywhere (a walk costs less than JSON.stringify with a replacer). */
+function holdsFloat(value: unknown): boolean {
+  if (value instanceof PyFloat) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsFloat(item)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsFloat((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 function encode(value: unknown): string {
+  if (!holdsFloat(value)) return JSON.stringify(value);
   return JSON.stringify(value, (_key, item: unknown) => (item instanceof PyFloat ? { [FLOAT]: pythonFloat(item.value) } : item));
 }
 
