@@ -36,7 +36,7 @@ export const EXPORT_OPTIONS = type({
   onProgress: optional(func()),
 });
 
-export const COMPARE_OPTIONS = type({ registry, acrossVersions: optional(boolean()), convertedThrough: optional(array(registry)) });
+export const COMPARE_OPTIONS = type({ registry, acrossVersions: optional(boolean()), convertedThrough: optional(array(registry)), stagingDatabase: optional(func()) });
 
 export const SANITIZE_OPTIONS = type({ registry, daysOffset: optional(integer()), random: optional(func()), sourceName: optional(string()) });
 

@@ -20,8 +20,19 @@ export interface ComparedInstance {
   readonly scrubbed: Record<string, unknown>;
 }
 
-/** old pk → ordinal, per model, for each side (ForeignKeyComparator compares keys by ordinal). */
-export type OrdinalMap = ReadonlyMap<string, ReadonlyMap<number, number>>;
+/** A model's old pk → ordinal on one side (a Map will do). */
+export interface OrdinalLookup {
+  get(pk: number): number | undefined;
+}
+
+/**
+ * old pk → ordinal, per model, for each side (ForeignKeyComparator compares keys by ordinal). Only
+ * `get` is asked for, so that the streaming compare can keep compact indexes of the models keys
+ * point at, and notice which models a key looked for before they were read.
+ */
+export interface OrdinalMap {
+  get(model: string): OrdinalLookup | undefined;
+}
 
 export interface CompareContext {
   readonly left: OrdinalMap;
@@ -106,6 +117,9 @@ export const SCRUBBED_DATA = 'SCRUBBED';
 
 const missing = (value: unknown): boolean => value === undefined || value === null;
 
+/** What a check that found nothing returns (frozen: it is shared, and callers only read it). */
+export const NONE: ComparatorFinding[] = Object.freeze([]) as unknown as ComparatorFinding[];
+
 export abstract class Comparator {
   readonly fields: Set<string>;
 
@@ -128,15 +142,15 @@ export abstract class Comparator {
 
   /** Fields set on exactly one side are findings of `<Name>ExistenceCheck`. */
   existence(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    const findings: ComparatorFinding[] = [];
-    const kind = `${this.name}ExistenceCheck` as ComparatorFindingKind;
+    // Runs for every pair: nothing is allocated unless something is missing.
+    let findings: ComparatorFinding[] | undefined;
     for (const f of this.sortedFields) {
       const onLeft = !missing(left.fields[f]);
       const onRight = !missing(right.fields[f]);
       if (onLeft === onRight) continue;
-      findings.push(this.finding(on, left, right, `the ${onLeft ? 'right' : 'left'} \`${f}\` value was missing`, kind));
+      (findings ??= []).push(this.finding(on, left, right, `the ${onLeft ? 'right' : 'left'} \`${f}\` value was missing`, `${this.name}ExistenceCheck` as ComparatorFindingKind));
     }
-    return findings;
+    return findings ?? NONE;
   }
 
   abstract compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance, context: CompareContext): ComparatorFinding[];
@@ -144,6 +158,20 @@ export abstract class Comparator {
   /** The fields both sides have a value for (a field null on both sides is never compared). */
   protected compared(left: ComparedInstance, right: ComparedInstance): string[] {
     return this.sortedFields.filter((f) => !(missing(left.fields[f]) && missing(right.fields[f])));
+  }
+
+  /**
+   * `compared(left, right).flatMap(check)`, without the arrays: compares run for every pair of
+   * every model, and almost all of them find nothing.
+   */
+  protected eachCompared(left: ComparedInstance, right: ComparedInstance, check: (field: string) => readonly ComparatorFinding[]): ComparatorFinding[] {
+    let findings: ComparatorFinding[] | undefined;
+    for (const f of this.sortedFields) {
+      if (missing(left.fields[f]) && missing(right.fields[f])) continue;
+      const found = check(f);
+      if (found.length > 0) (findings ??= []).push(...found);
+    }
+    return findings ?? NONE;
   }
 
   /** What a scrubbed value is kept as (Sentry's ScrubbedData marker, or a truncated value). */
@@ -171,10 +199,10 @@ export class AutoSuffixComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       const l = pyStr(left.fields[f] ?? null);
       const r = pyStr(right.fields[f] ?? null);
-      if (l === r || r.startsWith(`${l}-`)) return [];
+      if (l === r || r.startsWith(`${l}-`)) return NONE;
       return [this.finding(on, left, right, `the left value (${l}) of \`${f}\` was not equal to or a dashed prefix of the right value (${r})`)];
     });
   }
@@ -186,10 +214,10 @@ export class DateUpdatedComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       const l = pyTruthy(left.fields[f]) ? left.fields[f] : UNIX_EPOCH;
       const r = pyTruthy(right.fields[f]) ? right.fields[f] : UNIX_EPOCH;
-      if (notAfter(l, r)) return [];
+      if (notAfter(l, r)) return NONE;
       return [this.finding(on, left, right, `the left value (${pyStr(l)}) of \`${f}\` was not less than or equal to the right value (${pyStr(r)})`)];
     });
   }
@@ -209,13 +237,13 @@ export class DatetimeEqualityComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       const l = left.fields[f];
       const r = right.fields[f];
-      if (l === r) return [];
+      if (l === r) return NONE;
       const lt = parseDate(l);
       const rt = parseDate(r);
-      if (lt !== undefined && rt !== undefined ? lt === rt : l === r) return [];
+      if (lt !== undefined && rt !== undefined ? lt === rt : l === r) return NONE;
       return [this.finding(on, left, right, `the left value (${pyStr(l ?? null)}) of \`${f}\` was not equal to the right value (${pyStr(r ?? null)})`)];
     });
   }
@@ -227,18 +255,22 @@ export class ForeignKeyComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance, context: CompareContext): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    // A loop (this runs for every pair of every model): nothing is allocated for keys that match.
+    let findings: ComparatorFinding[] | undefined;
+    for (const f of this.sortedFields) {
+      if (missing(left.fields[f]) && missing(right.fields[f])) continue;
       const target = this.foreignFields[f] as string;
       const l = context.left.get(target)?.get(left.fields[f] as number);
       const r = context.right.get(target)?.get(right.fields[f] as number);
-      if (l === undefined || r === undefined) {
-        const findings: ComparatorFinding[] = [];
-        if (l === undefined) findings.push(this.finding(on, left, right, `the left foreign key ordinal for \`${f}\` model with pk \`${pyStr(left.fields[f] ?? null)}\` could not be found`));
-        if (r === undefined) findings.push(this.finding(on, left, right, `the right foreign key ordinal for \`${f}\` model with pk \`${pyStr(right.fields[f] ?? null)}\` could not be found`));
-        return findings;
+      if (l !== undefined && r !== undefined && l === r) continue;
+      findings ??= [];
+      if (l !== undefined && r !== undefined) {
+        findings.push(this.finding(on, left, right, `the left foreign key ordinal (${l}) for \`${f}\` was not equal to the right foreign key ordinal (${r})`));
+        continue;
       }
-      if (l === r) return [];
-      return [this.finding(on, left, right, `the left foreign key ordinal (${l}) for \`${f}\` was not equal to the right foreign key ordinal (${r})`)];
-    });
+      if (l === undefined) findings.push(this.finding(on, left, right, `the left foreign key ordinal for \`${f}\` model with pk \`${pyStr(left.fields[f] ?? null)}\` could not be found`));
+      if (r === undefined) findings.push(this.finding(on, left, right, `the right foreign key ordinal for \`${f}\` model with pk \`${pyStr(right.fields[f] ?? null)}\` could not be found`));
+    }
+    return findings ?? NONE;
   }
 }

@@ -8,7 +8,7 @@ import type { InstanceID } from '../findings.js';
 import { PyFloat } from '../json/python-json.js';
 import { compareCodePoints } from '../json/python-json.js';
 import type { ComparatorFinding, ComparatorFindingKind } from './comparator-findings.js';
-import { Comparator, UNIX_EPOCH, notAfter, pyEquals, pyStr, pyTruthy } from './comparators.js';
+import { Comparator, NONE, UNIX_EPOCH, notAfter, pyEquals, pyStr, pyTruthy } from './comparators.js';
 import type { ComparedInstance } from './comparators.js';
 
 /** Python's `s[:n]` and `s[-n:]` count code points, not UTF-16 units. */
@@ -19,10 +19,10 @@ abstract class ObfuscatingComparator extends Comparator {
   abstract truncate(value: string): string;
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       const l = left.fields[f];
       const r = right.fields[f];
-      if (pyEquals(l, r)) return [];
+      if (pyEquals(l, r)) return NONE;
       return [this.finding(on, left, right, `the left value ("${this.shown(l)}") of \`${f}\` was not equal to the right value ("${this.shown(r)}")`)];
     });
   }
@@ -113,11 +113,11 @@ export class IgnoredComparator extends Comparator {
   }
 
   override existence(): ComparatorFinding[] {
-    return [];
+    return NONE;
   }
 
   compare(): ComparatorFinding[] {
-    return [];
+    return NONE;
   }
 }
 
@@ -135,7 +135,7 @@ abstract class RegexComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       const findings: ComparatorFinding[] = [];
       for (const [side, value] of [['left', left.fields[f]], ['right', right.fields[f]]] as const) {
         if (typeof value === 'string' && this.pattern.test(value)) continue;
@@ -157,7 +157,7 @@ abstract class RenewedComparator extends RegexComparator {
   abstract readonly what: string;
 
   override compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    const same = this.compared(left, right).flatMap((f) => {
+    const same = this.eachCompared(left, right, (f) => {
       const l = left.fields[f];
       const r = right.fields[f];
       return pyEquals(l, r) ? [this.finding(on, left, right, this.equalReason(f, pyStr(l), pyStr(r)))] : [];
@@ -205,9 +205,9 @@ export class EqualOrRemovedComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       const r = right.fields[f];
-      if (r === undefined || r === null || pyEquals(left.fields[f], r)) return [];
+      if (r === undefined || r === null || pyEquals(left.fields[f], r)) return NONE;
       return [this.finding(on, left, right, `the left value ("${pyStr(left.fields[f] ?? null)}") of \`${f}\` was not equal to the right value ("${pyStr(r)}")`)];
     });
   }
@@ -229,10 +229,10 @@ export class UnorderedListComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       const l = pyTruthy(left.fields[f]) ? left.fields[f] : [];
       const r = pyTruthy(right.fields[f]) ? right.fields[f] : [];
-      if (pyEquals(pySort(asList(l)), pySort(asList(r)))) return [];
+      if (pyEquals(pySort(asList(l)), pySort(asList(r)))) return NONE;
       return [this.finding(on, left, right, `the left value (${pyStr(l)}) of the unordered list field \`${f}\` was not equal to the right value (${pyStr(r)})`)];
     });
   }
@@ -256,13 +256,13 @@ export class OptionValueComparator extends Comparator {
   }
 
   compare(on: InstanceID, left: ComparedInstance, right: ComparedInstance): ComparatorFinding[] {
-    return this.compared(left, right).flatMap((f) => {
+    return this.eachCompared(left, right, (f) => {
       let l = left.fields[f] ?? null;
       let r = right.fields[f] ?? null;
-      if (pyEquals(l, r)) return [];
+      if (pyEquals(l, r)) return NONE;
       if (typeof l === 'string') r = pyStr(r);
       else if (typeof r === 'string') l = pyStr(l);
-      if (pyEquals(l, r)) return [];
+      if (pyEquals(l, r)) return NONE;
       return [this.finding(on, left, right, `the left value (${pyStr(l)}) of \`${f}\` was not equal to the right value (${pyStr(r)})`)];
     });
   }

@@ -1,30 +1,35 @@
 /**
- * `backup compare`: two exports read as streams of objects (the file text is never held, only the
- * objects the model maps need) and validated with the default comparators. Across versions,
- * models this registry does not know and fields only one side has are left out (and listed), and
- * every known field is read through its field class on both sides, so that the encodings older
- * Sentry versions wrote (JSON text inside JSON, Python list literals, `.000`-less datetimes)
- * compare by value.
+ * `backup compare`: two exports read as streams of objects and validated with the default
+ * comparators, model by model (core/compare/validate.ts): files in model order are read once and
+ * only one model's rows are held at a time (none at all for models compared in pk order); sides
+ * in other orders are staged and read back model by model. `--across-versions` leaves out what
+ * only one Sentry version has (across-versions.ts), which takes one more read of each side;
+ * `--converted-through` also leaves out what the versions converted through cannot hold
+ * (converted-through.ts).
  */
 import { defaultComparators } from '../../core/compare/default-comparators.js';
 import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
-import type { ExportedObject } from '../../core/compare/model-map.js';
-import { validate } from '../../core/compare/validate.js';
+import type { ExportedObject, Side } from '../../core/compare/model-map.js';
+import { memoryStaging } from '../../core/compare/staging.js';
+import { validateStreams } from '../../core/compare/validate.js';
 import type { Registry } from '../../core/registry/registry.js';
-import type { ModelEntry } from '../../core/registry/types.js';
-import { toExportValue, toStoredValue } from '../../db/field-codec.js';
-import { fileObjects } from '../import/file-objects.js';
+import type { Driver } from '../../db/port.js';
+import { arrayElements, JsonInputError } from '../../core/json/array-elements.js';
+import type { ArrayElement } from '../../core/json/array-elements.js';
+import { parseElement } from '../import/file-objects.js';
 import type { ImportSource } from '../import/file-objects.js';
 import { ImportingError } from '../import/import-error.js';
 import { RelocateError } from '../../core/errors.js';
 import { COMPARE_OPTIONS, checkOptions } from '../verb-options.js';
-import { leaveOutConvertedAway, withoutRenewal } from './converted-through.js';
+import { versionGap } from './across-versions.js';
+import { withoutRenewal } from './converted-through.js';
 import type { ConvertedAway } from './converted-through.js';
+import { sqliteStaging } from './sqlite-staging.js';
 
 export interface CompareOptions {
   /** The Sentry version whose models and comparators the two files are read with. */
   readonly registry: Registry;
-  /** Leave out what only one version has, and compare known fields by value (see above). */
+  /** Leave out what only one version has, and compare known fields by value (across-versions.ts). */
   readonly acrossVersions?: boolean;
   /**
    * Across versions: the Sentry versions the right side was converted through (`relocate convert`
@@ -33,6 +38,12 @@ export interface CompareOptions {
    * Values an import renews (UUIDs, subscription ids) are then expected unchanged: no import ran.
    */
   readonly convertedThrough?: readonly Registry[];
+  /**
+   * Opens an empty database (which the compare closes) to stage sides that are not in the same
+   * model order, so that memory grows with the largest model rather than with the files; the CLI
+   * passes a temporary SQLite file. Without it such sides are staged in memory.
+   */
+  readonly stagingDatabase?: () => Driver;
 }
 
 export interface CompareResult {
@@ -41,7 +52,7 @@ export interface CompareResult {
   readonly unknownModels: { readonly model: string; readonly left: number; readonly right: number }[];
   /** Across versions: fields only one side has, per model. */
   readonly oneSidedFields: { readonly model: string; readonly field: string; readonly side: 'left' | 'right' }[];
-  /** Across versions, converted through other versions: models and fields one of them cannot hold. */
+  /** With convertedThrough: models and fields some version of the conversion cannot hold. */
   readonly convertedAway: ConvertedAway[];
 }
 
@@ -52,104 +63,57 @@ export class UnreadableSideError extends RelocateError {
   }
 }
 
-function readSide(source: ImportSource, side: 'left' | 'right'): ExportedObject[] {
-  try {
-    return [...fileObjects(source)];
-  } catch (error) {
-    if (error instanceof ImportingError) {
-      const reason = error.on.model === '' ? error.reason : `${error.on.model}: ${error.reason}`;
-      throw new UnreadableSideError(error.kind, side, error.line, reason, { cause: error });
-    }
-    throw error;
+/**
+ * A side's objects as fileObjects reads them (held objects, or each element parsed and checked by
+ * parseElement, JSON errors made DeserializationFailed the same way), an unreadable side named as
+ * such. An iterator object rather than generators stacked on generators: the compare's one pass
+ * takes millions of objects through here.
+ */
+class SideObjects implements IterableIterator<ExportedObject> {
+  readonly #elements: Iterator<ArrayElement>;
+
+  constructor(source: ImportSource, readonly side: Side) {
+    this.#elements = arrayElements(source.chunks());
   }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<ExportedObject> {
+    try {
+      const element = this.#elements.next();
+      return element.done === true ? element : { done: false, value: parseElement(element.value) };
+    } catch (error) {
+      throw unreadable(error, this.side);
+    }
+  }
+
+  return(): IteratorResult<ExportedObject> {
+    this.#elements.return?.();
+    return { done: true, value: undefined };
+  }
+}
+
+function unreadable(error: unknown, side: Side): unknown {
+  const importing = error instanceof JsonInputError ? new ImportingError('DeserializationFailed', { model: error.model ?? '', line: error.line }, error.message, { cause: error }) : error;
+  if (!(importing instanceof ImportingError)) return error;
+  const reason = importing.on.model === '' ? importing.reason : `${importing.on.model}: ${importing.reason}`;
+  return new UnreadableSideError(importing.kind, side, importing.line, reason, { cause: importing });
 }
 
 export function compareExports(left: ImportSource, right: ImportSource, options: CompareOptions): CompareResult {
   checkOptions('compareExports', COMPARE_OPTIONS, options);
-  const { registry } = options;
-  let lefts = readSide(left, 'left');
-  let rights = readSide(right, 'right');
-  const unknownModels: CompareResult['unknownModels'] = [];
-  const oneSidedFields: CompareResult['oneSidedFields'] = [];
-  const convertedAway: ConvertedAway[] = [];
-  if (options.acrossVersions === true) {
-    // A model one version names otherwise is the same model: compared under this version's name.
-    lefts = lefts.map((object) => renamed(registry, object));
-    rights = rights.map((object) => renamed(registry, object));
-    const counts = new Map<string, { left: number; right: number }>();
-    for (const [objects, side] of [[lefts, 'left'], [rights, 'right']] as const) {
-      for (const object of objects) {
-        if (registry.find(object.model) !== undefined) continue;
-        const count = counts.get(object.model) ?? { left: 0, right: 0 };
-        count[side]++;
-        counts.set(object.model, count);
-      }
-    }
-    // A model this version does not know is compared as it is when both sides have it (rows an
-    // import kept and an export wrote back); one side's alone is what another version has.
-    const oneSided = new Set([...counts].filter(([, count]) => count.left === 0 || count.right === 0).map(([model]) => model));
-    for (const [model, count] of [...counts].sort()) if (oneSided.has(model)) unknownModels.push({ model, ...count });
-    lefts = lefts.filter((object) => !oneSided.has(object.model));
-    rights = rights.filter((object) => !oneSided.has(object.model));
-    const leftOut = fieldsOnOneSide(lefts, rights, oneSidedFields);
-    if (options.convertedThrough !== undefined) [lefts, rights] = leaveOutConvertedAway(registry, [lefts, rights], options.convertedThrough, leftOut, convertedAway);
-    lefts = lefts.map((object) => canonical(registry, object, leftOut));
-    rights = rights.map((object) => canonical(registry, object, leftOut));
-  }
+  const { registry, stagingDatabase } = options;
+  const sources = { left, right };
+  const read = (side: Side): Iterable<ExportedObject> => sources[side].parsed ?? new SideObjects(sources[side], side);
+  const staging = stagingDatabase === undefined ? memoryStaging : () => sqliteStaging(stagingDatabase());
   const comparators = defaultComparators(registry);
-  const converted = options.acrossVersions === true && options.convertedThrough !== undefined;
-  return { findings: validate(registry, lefts, rights, converted ? withoutRenewal(comparators) : comparators), unknownModels, oneSidedFields, convertedAway };
-}
-
-function renamed(registry: Registry, object: ExportedObject): ExportedObject {
-  const name = registry.resolve(object.model);
-  return name === object.model ? object : { ...object, model: name };
-}
-
-function fieldNames(objects: readonly ExportedObject[]): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
-  for (const object of objects) {
-    let set = names.get(object.model);
-    if (set === undefined) names.set(object.model, (set = new Set()));
-    for (const name of Object.keys(object.fields)) set.add(name);
+  if (options.acrossVersions !== true) {
+    return { findings: validateStreams(registry, read, comparators, staging), unknownModels: [], oneSidedFields: [], convertedAway: [] };
   }
-  return names;
-}
-
-/** Fields some model has on one side only (among models with rows on both), recorded and returned per model. */
-function fieldsOnOneSide(lefts: readonly ExportedObject[], rights: readonly ExportedObject[], record: CompareResult['oneSidedFields'][number][]): Map<string, Set<string>> {
-  const leftNames = fieldNames(lefts);
-  const rightNames = fieldNames(rights);
-  const leftOut = new Map<string, Set<string>>();
-  for (const [model, names] of [...leftNames].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const other = rightNames.get(model);
-    if (other === undefined) continue;
-    const only = new Set<string>();
-    for (const name of [...names].sort()) if (!other.has(name)) { only.add(name); record.push({ model, field: name, side: 'left' }); }
-    for (const name of [...other].sort()) if (!names.has(name)) { only.add(name); record.push({ model, field: name, side: 'right' }); }
-    if (only.size > 0) leftOut.set(model, only);
-  }
-  return leftOut;
-}
-
-/** The object without its one-sided fields, each known field read through its class. */
-function canonical(registry: Registry, object: ExportedObject, leftOut: ReadonlyMap<string, ReadonlySet<string>>): ExportedObject {
-  const entry = registry.find(object.model);
-  if (entry === undefined) return object;
-  const skip = leftOut.get(object.model);
-  const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(object.fields)) {
-    if (skip?.has(name) === true) continue;
-    const field = entry.fields.find((candidate) => candidate.name === name);
-    fields[name] = field === undefined ? value : throughClass(field, value);
-  }
-  return { model: object.model, pk: object.pk, fields };
-}
-
-function throughClass(field: ModelEntry['fields'][number], value: unknown): unknown {
-  try {
-    return toExportValue(field, toStoredValue(field, value));
-  } catch {
-    return value; // not a value of the class: compared as written
-  }
+  const gap = versionGap(registry, read, options.convertedThrough);
+  const used = options.convertedThrough === undefined ? comparators : withoutRenewal(comparators);
+  const findings = validateStreams(registry, (side) => gap.objects(read(side)), used, staging);
+  return { findings, unknownModels: gap.unknownModels, oneSidedFields: gap.oneSidedFields, convertedAway: gap.convertedAway };
 }

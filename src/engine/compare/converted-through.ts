@@ -37,49 +37,59 @@ function lackingField(registry: Registry, through: readonly Registry[], model: s
 }
 
 /**
- * Both sides (of models `registry` knows) without the rows of models some version of `through`
- * cannot hold; returns them and, per model, the fields to leave out (added to `leftOut`), each
- * listed in `record`.
+ * Counts, over a first read of both sides, the rows of models some version of `through` cannot
+ * hold and the values of fields one cannot hold; `finish` then lists them and says what to leave out.
  */
-export function leaveOutConvertedAway(
-  registry: Registry,
-  sides: readonly [readonly ExportedObject[], readonly ExportedObject[]],
-  through: readonly Registry[],
-  leftOut: Map<string, Set<string>>,
-  record: ConvertedAway[],
-): [ExportedObject[], ExportedObject[]] {
-  const models = new Map<string, { version: string; left: number; right: number }>();
-  const fields = new Map<string, { model: string; field: string; version: string; left: number; right: number }>();
-  sides.forEach((objects, i) => {
-    const side = i === 0 ? 'left' : 'right';
-    for (const object of objects) {
-      const lacking = lackingModel(through, object.model);
-      if (lacking !== undefined) {
-        const entry = models.get(object.model) ?? { version: lacking.version, left: 0, right: 0 };
-        entry[side]++;
-        models.set(object.model, entry);
-        continue;
-      }
-      for (const name of Object.keys(object.fields)) {
-        const key = `${object.model}.${name}`;
-        let entry = fields.get(key);
-        if (entry === undefined) {
-          const version = lackingField(registry, through, object.model, name);
-          if (version === undefined) continue;
-          fields.set(key, (entry = { model: object.model, field: name, version: version.version, left: 0, right: 0 }));
-        }
-        entry[side]++;
-      }
+export class ConvertedAwayCount {
+  readonly #models = new Map<string, { version: string; left: number; right: number }>();
+  readonly #held = new Set<string>();
+  readonly #fields = new Map<string, { model: string; field: string; version: string; left: number; right: number } | null>();
+
+  constructor(readonly registry: Registry, readonly through: readonly Registry[]) {}
+
+  /** One object of a side, under this version's model name. */
+  add(object: ExportedObject, side: 'left' | 'right'): void {
+    let model = this.#models.get(object.model);
+    if (model === undefined && !this.#held.has(object.model)) {
+      const lacking = lackingModel(this.through, object.model);
+      if (lacking === undefined) this.#held.add(object.model);
+      else this.#models.set(object.model, (model = { version: lacking.version, left: 0, right: 0 }));
     }
-  });
-  for (const [model, entry] of [...models].sort(([a], [b]) => (a < b ? -1 : 1))) record.push({ model, ...entry });
-  for (const [, entry] of [...fields].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    record.push(entry);
-    let names = leftOut.get(entry.model);
-    if (names === undefined) leftOut.set(entry.model, (names = new Set()));
-    names.add(entry.field);
+    if (model !== undefined) {
+      model[side]++;
+      return;
+    }
+    for (const name in object.fields) {
+      const key = `${object.model}.${name}`;
+      let entry = this.#fields.get(key);
+      if (entry === undefined) {
+        const version = lackingField(this.registry, this.through, object.model, name);
+        this.#fields.set(key, (entry = version === undefined ? null : { model: object.model, field: name, version: version.version, left: 0, right: 0 }));
+      }
+      if (entry !== null) entry[side]++;
+    }
   }
-  return [sides[0].filter((object) => !models.has(object.model)), sides[1].filter((object) => !models.has(object.model))];
+
+  /**
+   * Lists what was counted (leaving out models in `ignored`, which are accounted for elsewhere) in
+   * `record`, adds the fields to leave out to `leftOut`, and returns the models whose rows to drop.
+   */
+  finish(ignored: ReadonlySet<string>, leftOut: Map<string, Set<string>>, record: ConvertedAway[]): ReadonlySet<string> {
+    const dropped = new Set<string>();
+    for (const [model, entry] of [...this.#models].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (ignored.has(model)) continue;
+      dropped.add(model);
+      record.push({ model, ...entry });
+    }
+    const fields = [...this.#fields].filter((pair): pair is [string, NonNullable<(typeof pair)[1]>] => pair[1] !== null);
+    for (const [, entry] of fields.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      record.push(entry);
+      let names = leftOut.get(entry.model);
+      if (names === undefined) leftOut.set(entry.model, (names = new Set()));
+      names.add(entry.field);
+    }
+    return dropped;
+  }
 }
 
 /** Comparators that expect the import to have renewed a value (a new UUID, a new subscription id). */
