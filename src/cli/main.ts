@@ -19,8 +19,10 @@ import { SRC_DESCRIPTION, importCommand } from './commands/import.js';
 import { BACKUP_COMMANDS, backupCommand } from './commands/backup.js';
 import { keysCommand } from './commands/backup-crypt.js';
 import { inspectorCommand } from './commands/inspector.js';
+import { checkCommand } from './commands/check.js';
+import { repairCommand } from './commands/repair.js';
 
-const COMMANDS = ['init', 'seed', 'export', 'import', 'backup', 'keys', 'model-dependencies', 'inspector'];
+const COMMANDS = ['init', 'seed', 'export', 'import', 'check', 'repair', 'backup', 'keys', 'model-dependencies', 'inspector'];
 const SCOPES = ['users', 'organizations', 'config', 'global'];
 
 /** What usage.ts needs to explain a failure: the words each command expects. */
@@ -35,6 +37,8 @@ const USAGE: UsageSpec = {
   },
   positionals: {
     import: [{ name: 'SRC', describe: SRC_DESCRIPTION }],
+    check: [{ name: 'SRC', describe: 'The export to check, or - for stdin' }],
+    repair: [{ name: 'SRC', describe: 'The export to repair, or - for stdin' }, { name: 'DEST', describe: 'The repaired export to write, or - for stdout' }],
     'backup compare': [{ name: 'LEFT', describe: 'The expected export' }, { name: 'RIGHT', describe: 'The actual export' }],
     'backup encrypt': [{ name: 'DEST', describe: 'The tarball to write, or - for stdout' }],
     'backup decrypt': [{ name: 'DEST', describe: 'The JSON file to write, or - for stdout' }],
@@ -50,6 +54,8 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
     .command(seedCommand(context))
     .command(exportCommand(context))
     .command(importCommand(context))
+    .command(checkCommand(context))
+    .command(repairCommand(context))
     .command(backupCommand(context))
     .command(keysCommand(context))
     .command(modelDependenciesCommand(context))

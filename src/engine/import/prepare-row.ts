@@ -14,7 +14,7 @@ import type { StoredValue } from '../../core/registry/import-rules.js';
 import type { Field, ModelEntry } from '../../core/registry/types.js';
 import { toStoredValue } from '../../db/field-codec.js';
 import type { FileObject } from './file-objects.js';
-import { ImportingError } from './import-error.js';
+import { ImportingError, RowRefused } from './import-error.js';
 
 export interface Defaults {
   now(): string;
@@ -45,7 +45,7 @@ function called(name: string, field: Field, defaults: Defaults): unknown {
  * A JSON field written as the text of its JSON (an old exporter's double encoding). Text nested
  * too deep to be JSON Python can load stays the string it is.
  */
-function repairedJson(value: unknown): unknown {
+export function repairedJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const text = value.trim();
   if (!(text.startsWith('{') && text.endsWith('}')) && !(text.startsWith('[') && text.endsWith(']'))) return value;
@@ -85,34 +85,55 @@ function planOf(entry: ModelEntry): Plan {
   return plan;
 }
 
-export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: number, defaults: Defaults): PreparedRow {
+/**
+ * What a checking caller wants to hear about a row: each of its problems (the row is refused once
+ * all its fields were looked at, with RowRefused), and each legacy encoding repaired. Without it,
+ * the first problem throws, as the import wants.
+ */
+export interface RowChecks {
+  readonly problem: (error: ImportingError, field: string) => void;
+  readonly repaired: (field: string, how: string) => void;
+}
+
+export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: number, defaults: Defaults, checks?: RowChecks): PreparedRow {
   const given = object.fields;
   const fields: Record<string, StoredValue> = {};
   const plan = planOf(entry);
   const where = () => ({ model: entry.name, ordinal, leftPk: object.pk, line: object.line });
+  let refused = false;
+  const fail = (error: ImportingError, field: string): void => {
+    if (checks === undefined) throw error;
+    checks.problem(error, field);
+    refused = true;
+  };
   entry.fields.forEach((field, i) => {
     let value: unknown;
     const fromFile = Object.hasOwn(given, field.name);
     if (fromFile) {
       value = given[field.name];
-      if (plan.json[i] === true) value = repairedJson(value);
+      if (plan.json[i] === true) {
+        const repaired = repairedJson(value);
+        if (repaired !== value && checks !== undefined) checks.repaired(field.name, 'a JSON value written as the text of its JSON (encoded twice) is decoded once');
+        value = repaired;
+      }
     } else if (field.default !== undefined) {
       value = 'value' in field.default ? field.default.value : called(field.default.call, field, defaults);
     } else if (field.nullable) {
       value = null;
     } else {
-      throw new ImportingError('ValidationError', where(), `the file has no "${field.name}", which ${entry.name} requires and has no default for`);
+      return fail(new ImportingError('ValidationError', where(), `the file has no "${field.name}", which ${entry.name} requires and has no default for`, { field: field.name, fault: 'MissingField' }), field.name);
     }
     try {
       fields[field.name] = toStoredValue(field, value);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ImportingError('DeserializationFailed', where(), `field "${field.name}": ${reason}`, { cause: error });
+      return fail(new ImportingError('DeserializationFailed', where(), `field "${field.name}": ${reason}`, { cause: error, field: field.name, fault: 'InvalidValue' }), field.name);
     }
     // After the conversion, which refuses values of the wrong type as Django's deserializer does.
     const problem = fromFile ? (plan.checks[i] as ValueCheck)(value) : undefined;
-    if (problem !== undefined) throw new ImportingError('ValidationError', where(), `field "${field.name}" (${field.class}): ${problem}`);
+    if (problem !== undefined) fail(new ImportingError('ValidationError', where(), `field "${field.name}" (${field.class}): ${problem}`, { field: field.name, fault: 'InvalidValue' }), field.name);
   });
+  if (refused) throw new RowRefused();
   const unknownFields: string[] = [];
   for (const name in given) if (!plan.names.has(name)) unknownFields.push(name);
   return { fields, unknownFields };
