@@ -81,6 +81,8 @@ export function workerSession(worker: SessionWorker): SessionApi {
     exportSubset: (request) => call('exportSubset', [request]),
     sanitize: (daysOffset) => call('sanitize', [daysOffset]),
     database: () => call('database', []),
+    check: () => call('check', []),
+    repaired: () => call('repaired', []),
   };
 }
 
@@ -120,5 +122,7 @@ async function localSession(): Promise<SessionApi> {
     exportSubset: (request) => wrap(() => session.exportSubset(request)),
     sanitize: (daysOffset) => wrap(() => session.sanitize(daysOffset)),
     database: () => wrap(() => session.database()),
+    check: () => wrap(() => session.check()),
+    repaired: () => wrap(() => session.repaired()),
   };
 }

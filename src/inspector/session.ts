@@ -17,10 +17,13 @@ import { compareExports } from '../engine/compare/index.js';
 import { exportRowsInScope } from '../engine/export/index.js';
 import { heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
 import { inspectExport } from '../engine/inspect/index.js';
+import type { InspectResult } from '../engine/inspect/index.js';
+import type { ImportSource } from '../engine/import/index.js';
+import { checkOpened, repairedDownload } from './check-session.js';
 import { sanitizeExport } from '../engine/sanitize/index.js';
 import { openGivenFile } from './sources.js';
 import type { CountedSource } from './sources.js';
-import type { CompareSummary, Download, GivenFile, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
+import type { CheckResult, CompareSummary, Download, GivenFile, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
 
 /**
  * Files up to this size are parsed once and their objects held for the inspection and both passes
@@ -64,9 +67,24 @@ export class InspectorSession {
       const label = `${pass === 0 ? 'Reading' : 'Checking'} ${given.name}`;
       onProgress({ label, done: Math.round(PROGRESS_TOTAL * readShare * (pass + done / total)), total: PROGRESS_TOTAL });
     };
-    const objects = held ? heldObjects(source) : source;
     const registry = this.#registry;
-    const inspected = inspectExport(registry, objects);
+    let objects: ImportSource = source;
+    let inspected: InspectResult;
+    try {
+      objects = held ? heldObjects(source) : source;
+      inspected = inspectExport(registry, objects);
+    } catch (error) {
+      // A file that is not a clean JSON array (Sentry's progress lines in it, say) opens with its
+      // reason shown and nothing imported: the Check tab reads it leniently and can repair it.
+      if (!(error instanceof ImportingError)) throw error;
+      source.onRead = undefined;
+      this.#source = source;
+      this.#name = given.name;
+      return {
+        name: given.name, bytes: source.size, objects: 0, models: [], problems: [], reordered: false,
+        importError: { ...error.toFinding(), line: error.line }, millis: Date.now() - started,
+      };
+    }
     const driver = openSqlJs(this.SQL);
     ensureSchema(driver, registry);
 
@@ -159,6 +177,16 @@ export class InspectorSession {
   sanitize(daysOffset: number): Download {
     const run = sanitizeExport(this.#openedSource(), { registry: this.#registry, daysOffset });
     return render(run.objects, this.#name.replace(/(\.json|\.tar)?$/, '.sanitized.json'));
+  }
+
+  /** Every problem of the opened file, and what a Global import would do with it. */
+  check(): CheckResult {
+    return checkOpened(this.#openedSource(), this.#registry, this.#name);
+  }
+
+  /** The opened file as `relocate repair` writes it. */
+  repaired(): Download {
+    return repairedDownload(this.#openedSource(), this.#name);
   }
 
   database(): Download {

@@ -36,6 +36,8 @@ async function run(target: InspectorSession, request: SessionRequest): Promise<u
     case 'exportSubset': return target.exportSubset(...request.args);
     case 'sanitize': return target.sanitize(...request.args);
     case 'database': return target.database();
+    case 'check': return target.check();
+    case 'repaired': return target.repaired();
   }
 }
 

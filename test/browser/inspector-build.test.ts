@@ -18,6 +18,8 @@ const ENGINE = [
   'src/engine/export/export-in-scope.ts',
   'src/engine/compare/compare-exports.ts',
   'src/engine/sanitize/sanitize-export.ts',
+  'src/engine/check/check-export.ts',
+  'src/engine/repair/repair-export.ts',
   'src/crypto/encrypted-export.ts',
   'src/backends/sql-js/sql-js-driver.ts',
 ];

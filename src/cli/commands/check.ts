@@ -7,7 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
-import { REGISTRIES, fileVersionsOf, registryForFile } from '../../core/registry/index.js';
+import { registryForModelNames } from '../../core/registry/index.js';
 import type { Registry } from '../../core/registry/index.js';
 import type { ImportScope } from '../../core/scopes.js';
 import type { Problem } from '../../core/check/problem.js';
@@ -73,8 +73,7 @@ export function checkCommand(context: CommandContext): CommandModule<GlobalOptio
 /** The registry a file is read as without a database: the one named, or the file's own version. */
 export function fileRegistry(source: ImportSource, sentryVersion: string | undefined): Registry {
   if (sentryVersion !== undefined) return chooseRegistry(sentryVersion);
-  const shape = new Map([...fileModelNames(source)].map((name) => [name, new Set<string>()]));
-  return registryForFile(fileVersionsOf(shape), REGISTRIES);
+  return registryForModelNames(fileModelNames(source));
 }
 
 async function runCheck(context: CommandContext, parsed: CheckArgs): Promise<number> {

@@ -10,8 +10,10 @@ import { problem } from '../../core/check/problem.js';
 import type { Problem, ProblemKind, ProblemPlace, RepairAction, Severity } from '../../core/check/problem.js';
 import type { Registry } from '../../core/registry/registry.js';
 import type { ModelEntry } from '../../core/registry/types.js';
+import type { StoredValue } from '../../core/registry/import-rules.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { BatchImporter } from '../import/import-batch.js';
+import { reportScan } from '../import/import-in-scope.js';
 import type { FileObject } from '../import/file-objects.js';
 import type { ImportingError } from '../import/import-error.js';
 import { PrimaryKeyMap } from '../import/primary-key-map.js';
@@ -91,8 +93,9 @@ export class RowChecker {
           if (target.from === 'database') this.#say('Overwritten', {}, `the import writes it over the database's row pk ${target.pk}, as the model's import rule does`);
           else if (target.from === 'file') this.#duplicate(target, 'the import writes this row\'s values over that row (as Sentry\'s import does)', 'note', false);
         },
-        changed: (_row, changes) => {
-          for (const said of changeWords(changes)) this.#say(said.kind, { field: said.field }, said.message);
+        changed: (row, changes) => {
+          const holder = (field: string, value: StoredValue) => (value === null ? undefined : this.#picture.holderOf(row.model, field, value));
+          for (const said of changeWords(changes, holder)) this.#say(said.kind, { field: said.field }, said.message);
         },
       },
     });
@@ -120,6 +123,7 @@ export class RowChecker {
     const verdict = this.scan.add(object);
     if ('error' in verdict) return;
     if (!('entry' in verdict)) {
+      if ('keep' in verdict) this.report.model(object.model).keptRows++;
       const said = modelVerdictProblem(this.options.registry, object.model, verdict);
       if (said.repair === 'drop-row') this.plan.drop(index);
       this.#say(said.kind, {}, said.message, { repair: said.repair });
@@ -155,7 +159,9 @@ export class RowChecker {
       this.#simulate(held);
     }
     this.#current = undefined;
-    const { unmatched } = this.scan.result();
+    const scanned = this.scan.result();
+    reportScan(this.report, scanned);
+    const { unmatched } = scanned;
     for (const name of unmatched.filterUsernames) this.#queue.push(problem('UnmatchedFilter', { model: 'sentry.user' }, `--filter-usernames ${JSON.stringify(name)} matches no user in the file`));
     for (const slug of unmatched.filterOrgSlugs) this.#queue.push(problem('UnmatchedFilter', { model: 'sentry.organization' }, `--filter-org-slugs ${JSON.stringify(slug)} matches no organization in the file`));
   }

@@ -21,7 +21,11 @@ export function unknownModelMessage(registry: Registry, name: string, reason: st
 
 /** A row of a model the import does not write: removed, Excluded, or one this version does not know. */
 export function modelVerdictProblem(registry: Registry, name: string, verdict: { drop: string } | { keep: string }): Said {
-  if ('keep' in verdict) return { kind: 'KeptModel', message: verdict.keep };
+  const nearest = () => {
+    const known = nearestName(name, registry.models.map((entry) => entry.name));
+    return known === undefined ? '' : ` (the nearest model it has is "${known}")`;
+  };
+  if ('keep' in verdict) return { kind: 'KeptModel', message: `${verdict.keep}${nearest()}` };
   const removal = registry.removedModels.get(name);
   if (removal !== undefined) {
     const forever = removal.outsideRelocation === true;
@@ -32,24 +36,31 @@ export function modelVerdictProblem(registry: Registry, name: string, verdict: {
     };
   }
   if (registry.find(registry.resolve(name)) !== undefined) return { kind: 'ExcludedModel', message: `the import drops it: ${verdict.drop}` };
-  return { kind: 'KeptModel', message: `the import drops it: ${verdict.drop}` };
+  return { kind: 'KeptModel', message: `the import drops it: ${verdict.drop}${nearest()}` };
 }
 
 const quoted = (value: unknown): string => shown(JSON.stringify(value) ?? String(value));
 
-/** What the rules' announced changes of one row say, one problem per kind. */
-export function changeWords(changes: readonly AnnouncedFieldChange[]): Said[] {
+/** Who holds a value, in words: ` by the database's row pk 3`, ` by the row at line 40 (pk 2)`. */
+function heldBy(holder: RowOrigin | undefined): string {
+  if (holder === undefined || holder.from === 'rule') return '';
+  return holder.from === 'database' ? ` by the database's row pk ${holder.pk}` : ` by the row at line ${holder.line} (pk ${holder.pk}) of the file`;
+}
+
+/** What the rules' announced changes of one row say, one problem per kind; `holder` finds who has a value. */
+export function changeWords(changes: readonly AnnouncedFieldChange[], holder: (field: string, value: AnnouncedFieldChange['from']) => RowOrigin | undefined): Said[] {
   const said: Said[] = [];
   const of = (kind: AnnouncedFieldChange['kind']) => changes.filter((change) => change.kind === kind);
   for (const change of of('Renamed')) {
-    said.push({
-      kind: 'Renamed', field: change.field,
-      message: `the import writes ${change.field} ${quoted(change.to)} instead of ${quoted(change.from)}: the value is taken (ignoring case) or not in the form Sentry requires, and Sentry's import changes it the same way`,
-    });
+    const by = heldBy(holder(change.field, change.from));
+    const why = by === '' ? 'the value is not in the form Sentry requires, or is taken' : `the value is taken (ignoring case)${by}`;
+    said.push({ kind: 'Renamed', field: change.field, message: `the import writes ${change.field} ${quoted(change.to)} instead of ${quoted(change.from)}: ${why}, and Sentry's import changes it the same way` });
   }
-  const reminted = of('Reminted').map((change) => change.field);
+  const reminted = of('Reminted');
   if (reminted.length > 0) {
-    said.push({ kind: 'Reminted', field: reminted[0] as string, message: `the import makes ${reminted.join(' and ')} anew, as Sentry's import does (the old value is taken, or must not be used twice)` });
+    const by = reminted.map((change) => heldBy(holder(change.field, change.from))).find((words) => words !== '') ?? '';
+    const why = by === '' ? 'as Sentry\'s import does (an id or credential must not be used twice)' : `as the old value is taken${by}`;
+    said.push({ kind: 'Reminted', field: reminted[0]?.field as string, message: `the import makes ${reminted.map((change) => change.field).join(' and ')} anew, ${why}` });
   }
   if (of('Unclaimed').length > 0) {
     said.push({ kind: 'Unclaimed', field: 'is_unclaimed', message: 'the user must claim the account: the import gives it an unusable password and a claim link (outside Global scope, every imported user must)' });

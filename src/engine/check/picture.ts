@@ -95,6 +95,19 @@ export class Picture implements EngineRuleContext {
     return pk < table.firstPk ? { from: 'database', pk } : { from: 'rule' };
   }
 
+  /** Who else holds `value` in `field` (ignoring case where the model looks it up so), if anyone. */
+  holderOf(model: string, field: string, value: StoredValue): RowOrigin | undefined {
+    const entry = this.options.registry.get(model);
+    const nocase = entry.caseInsensitive?.includes(field) === true ? [field] : [];
+    try {
+      const pk = this.find(model, { [field]: value }, { nocase });
+      return pk === undefined ? undefined : this.origin(model, pk);
+    } catch (error) {
+      if (error instanceof RangeError) return undefined; // not a field rows are looked up by
+      throw error;
+    }
+  }
+
   mapped(model: string, oldPk: number): MappedPk | undefined {
     return this.options.pkMap.get(model, oldPk);
   }
