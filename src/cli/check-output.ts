@@ -56,7 +56,7 @@ function importLines(summary: CheckSummary): string[] {
   const notes = (kind: ProblemKind) => kinds.get(kind)?.notes ?? 0;
   const parts = [
     `write ${count(report.total((m) => m.written), 'row')}`,
-    `merge ${count(report.total((m) => m.existing), 'row')} into existing ones`,
+    `merge ${count(report.total((m) => m.existing), 'row')} into rows already there or made by the import (a user's email)`,
     `drop ${count(report.total((m) => m.droppedCount), 'row')}`,
     `rename ${count(notes('Renamed'), 'value')}`,
     `make ${count(notes('Reminted'), 'credential')} anew`,
