@@ -98,7 +98,10 @@ async function openExport(session: SessionApi, file: Blob, name: string): Promis
     byId('summary').replaceChildren(
       el('div', { class: 'error', 'data-testid': 'open-error' }, el('strong', {}, `Could not open ${name}`), `: ${reason}`),
       el('p', { class: 'muted' }, `No export is open${previous === undefined ? '' : ` (${previous}, open before, was closed)`}: the tabs show nothing until one opens.`));
-    setStatus(`Could not open ${name}: ${reason}`, 'failed');
+    // A file whose text is not a clean export can still be checked, and repaired, on the Check tab.
+    const checkable = kind === 'DeserializationFailed';
+    if (checkable) openedName = name;
+    setStatus(`Could not open ${name}: ${reason}${checkable ? ' (the Check tab lists every problem and can repair the file)' : ''}`, 'failed');
     return;
   }
   if (ticket !== openCount) return;

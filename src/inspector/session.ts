@@ -76,14 +76,14 @@ export class InspectorSession {
     } catch (error) {
       // A file that is not a clean JSON array (Sentry's progress lines in it, say) opens with its
       // reason shown and nothing imported: the Check tab reads it leniently and can repair it.
-      if (!(error instanceof ImportingError)) throw error;
+      // A file that is not a clean JSON array (Sentry's progress lines in it, say) does not open,
+      // but stays at hand for the Check tab, which reads it leniently and can repair it.
       source.onRead = undefined;
-      this.#source = source;
-      this.#name = given.name;
-      return {
-        name: given.name, bytes: source.size, objects: 0, models: [], problems: [], reordered: false,
-        importError: { ...error.toFinding(), line: error.line }, millis: Date.now() - started,
-      };
+      if (error instanceof ImportingError) {
+        this.#source = source;
+        this.#name = given.name;
+      }
+      throw error;
     }
     const driver = openSqlJs(this.SQL);
     ensureSchema(driver, registry);
