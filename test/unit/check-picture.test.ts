@@ -15,7 +15,7 @@ function picture(database?: DatabaseView): { picture: Picture; overwrote: string
   const overwrote: string[] = [];
   const made = new Picture({
     registry: REGISTRY, scope: 'Organization', mergeUsers: false, overwriteConfigs: false, now: () => '2024-01-01T00:00:00.000Z',
-    pkMap: new PrimaryKeyMap(), database,
+    pkMap: new PrimaryKeyMap(), database, places: true,
     events: { overwrote: (row, target) => overwrote.push(`${row.model} over ${JSON.stringify(target)}`), changed: () => undefined },
   });
   return { picture: made, overwrote };

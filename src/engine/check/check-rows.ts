@@ -16,7 +16,8 @@ import { BatchImporter } from '../import/import-batch.js';
 import { reportScan } from '../import/import-in-scope.js';
 import type { FileObject } from '../import/file-objects.js';
 import type { ImportingError } from '../import/import-error.js';
-import { PrimaryKeyMap } from '../import/primary-key-map.js';
+import { CompactPkMap } from './compact-pk-map.js';
+import { NumberSet } from './number-map.js';
 import { randomString } from '../import/rule-context.js';
 import { FileScan, referencedModelsOf } from '../import/scan-file.js';
 import type { FilterOptions, ImportFilter } from '../import/scan-file.js';
@@ -57,7 +58,7 @@ export class RowChecker {
   readonly scan: FileScan;
   readonly report: CheckingReport;
   readonly plan = new RepairPlan();
-  readonly pkMap = new PrimaryKeyMap();
+  readonly pkMap = new CompactPkMap();
   readonly #picture: Picture;
   readonly #importer: BatchImporter;
   readonly #referenced: ReadonlySet<string>;
@@ -78,7 +79,7 @@ export class RowChecker {
     this.#queue = queue;
     const { registry } = options;
     this.#referenced = referencedModelsOf(registry);
-    this.scan = new FileScan(registry, options.scope, options, (kind, object, reason, ordinal) => this.#scanProblem(kind, object, reason, ordinal));
+    this.scan = new FileScan(registry, options.scope, options, (kind, object, reason, ordinal) => this.#scanProblem(kind, object, reason, ordinal), () => new NumberSet());
     this.report = new CheckingReport(options.scope, {
       dropped: (model, pk, reason) => this.#say('Dropped', { pk }, `the import drops it: ${reason}`),
       fieldKept: (model, field) => this.#say('UnknownField', { field }, `not a field of ${model} in Sentry ${registry.version}: the import keeps it beside the row, and a Global export writes it back`),
@@ -86,7 +87,7 @@ export class RowChecker {
     });
     this.#picture = new Picture({
       registry, scope: options.scope, mergeUsers: options.mergeUsers, overwriteConfigs: options.overwriteConfigs, now: options.now,
-      pkMap: this.pkMap, database: options.database,
+      pkMap: this.pkMap, database: options.database, places: options.fingerprints,
       events: {
         overwrote: (_row, target) => {
           this.#overwrote = true;

@@ -15,7 +15,7 @@ import { shown } from '../../core/text/shown-value.js';
 import { ConstraintViolation } from '../../db/port.js';
 import type { EngineRuleContext } from '../import/import-batch.js';
 import type { ModelImportReport } from '../import/import-report.js';
-import type { PrimaryKeyMap } from '../import/primary-key-map.js';
+import type { PkMap } from '../import/primary-key-map.js';
 import { randomString } from '../import/rule-context.js';
 import { PictureTable, conditionHolds } from './picture-table.js';
 import type { RowOrigin, UniqueSet } from './picture-table.js';
@@ -50,10 +50,12 @@ export interface PictureOptions {
   readonly mergeUsers: boolean;
   readonly overwriteConfigs: boolean;
   readonly now: () => string;
-  readonly pkMap: PrimaryKeyMap;
+  readonly pkMap: PkMap;
   /** The database the import would write into; absent for a new one (or a Global import, which clears it). */
   readonly database?: DatabaseView | undefined;
   readonly events: PictureEvents;
+  /** Keep each file row's place in the array (a repair needs it). */
+  readonly places: boolean;
 }
 
 /** A unique value the import could not write: taken by a row of the file, or of the database. */
@@ -82,7 +84,7 @@ export class Picture implements EngineRuleContext {
     let table = this.#tables.get(model);
     if (table === undefined) {
       const entry = this.options.registry.get(model);
-      this.#tables.set(model, (table = new PictureTable(entry, this.options.database?.firstFreePk(entry) ?? 1)));
+      this.#tables.set(model, (table = new PictureTable(entry, this.options.database?.firstFreePk(entry) ?? 1, this.options.places)));
     }
     return table;
   }

@@ -17,7 +17,7 @@ import type { ImportErrorKind } from './import-error.js';
 import type { ImportReport, ModelImportReport } from './import-report.js';
 import { prepareRow } from './prepare-row.js';
 import type { Defaults, RowChecks } from './prepare-row.js';
-import type { PrimaryKeyMap } from './primary-key-map.js';
+import type { PkMap } from './primary-key-map.js';
 import type { ImportFilter, ScanResult } from './scan-file.js';
 import type { Keeper } from './keep-unknown.js';
 import { findChunk, saveChunk } from './import-chunks.js';
@@ -41,7 +41,7 @@ export interface BatchDeps {
   readonly importUuid: string;
   /** The filters, and the pks the file has of each model other rows point at (so far, for a check). */
   readonly scan: Pick<ScanResult, 'filters' | 'pks'>;
-  readonly pkMap: PrimaryKeyMap;
+  readonly pkMap: PkMap;
   readonly context: EngineRuleContext;
   readonly defaults: Defaults;
   readonly report: ImportReport;

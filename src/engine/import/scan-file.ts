@@ -38,7 +38,7 @@ export interface ScanResult {
   /** Rows per imported model (by this version's name), in file order of first appearance. */
   readonly counts: ReadonlyMap<string, number>;
   /** Pks in the file of each referenced model. */
-  readonly pks: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly pks: ReadonlyMap<string, PkSet>;
   /** Rows dropped whole-model, by model (as the file names it): why, how many, and their pks. */
   readonly droppedModels: ReadonlyMap<string, DroppedModel>;
   /** Rows of models this version does not know, kept as they are (Global only), in file order. */
@@ -54,6 +54,12 @@ export interface ScanResult {
   readonly filters: readonly ImportFilter[];
   /** Values of the user's filters that no row of the file matched. */
   readonly unmatched: { readonly filterUsernames: readonly string[]; readonly filterOrgSlugs: readonly string[] };
+}
+
+/** The pks of one model seen in the file (a Set, or a check's compact set). */
+export interface PkSet {
+  has(pk: number): boolean;
+  add(pk: number): unknown;
 }
 
 export interface DroppedModel {
@@ -110,7 +116,7 @@ export type ScanProblem = (kind: 'UnknownModel' | 'DuplicatePk', object: FileObj
 export class FileScan {
   readonly #referenced: ReadonlySet<string>;
   readonly #counts = new Map<string, number>();
-  readonly #pks = new Map<string, Set<number>>();
+  readonly #pks = new Map<string, PkSet>();
   readonly #droppedModels = new Map<string, DroppedModel>();
   readonly #kept: KeptObject[] = [];
   readonly #renamedModels = new Map<string, { to: string; count: number }>();
@@ -131,13 +137,14 @@ export class FileScan {
     private readonly scope: ImportScope,
     private readonly options: FilterOptions,
     private readonly onProblem?: ScanProblem,
+    private readonly newPkSet: () => PkSet = () => new Set<number>(),
   ) {
     this.#referenced = referencedModelsOf(registry);
     this.#wantsFilters = options.filterUsernames !== undefined || options.filterOrgSlugs !== undefined;
   }
 
   /** Pks seen so far of each model other rows point at. */
-  get pks(): ReadonlyMap<string, ReadonlySet<number>> {
+  get pks(): ReadonlyMap<string, PkSet> {
     return this.#pks;
   }
 
@@ -192,7 +199,7 @@ export class FileScan {
     this.#lastRank = Math.max(this.#lastRank, rank);
     if (this.#referenced.has(model)) {
       let seen = this.#pks.get(model);
-      if (seen === undefined) this.#pks.set(model, (seen = new Set()));
+      if (seen === undefined) this.#pks.set(model, (seen = this.newPkSet()));
       if (seen.has(object.pk)) {
         // Other rows point at this model by pk, so two rows with one pk make those keys ambiguous.
         const reason = `duplicate pk ${object.pk}: another ${shown(model)} row earlier in the file has it, and keys to it would be ambiguous`;
