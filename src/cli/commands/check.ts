@@ -20,7 +20,7 @@ import { ProblemDigest, checkText, jsonDocument, summaryJson } from '../check-ou
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { BACKENDS, withDatabase } from '../database.js';
 import { openInput } from '../encryption.js';
-import { EXIT } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import { readFilter } from '../filter-options.js';
 import { dash } from '../io.js';
 import { openOutput } from '../output-sink.js';
@@ -78,6 +78,9 @@ export function fileRegistry(source: ImportSource, sentryVersion: string | undef
 
 async function runCheck(context: CommandContext, parsed: CheckArgs): Promise<number> {
   const argv: CheckArgs = { ...parsed, src: dash(parsed.src) };
+  if (argv.db !== undefined && argv.sentryVersion !== undefined) {
+    throw new UsageError(`--sentry-version is for a check without --db: ${argv.db} records the Sentry version it is for`);
+  }
   const filterUsernames = await readFilter('usernames', argv.filterUsernames, argv.filterUsernamesFile);
   const filterOrgSlugs = await readFilter('org-slugs', argv.filterOrgSlugs, undefined);
   const opened = await openInput(argv.src, argv.decryptWith, { verb: 'check', keyOption: '--decrypt-with' });

@@ -99,42 +99,59 @@ export function prepareRow(entry: ModelEntry, object: FileObject, ordinal: numbe
   const given = object.fields;
   const fields: Record<string, StoredValue> = {};
   const plan = planOf(entry);
-  const where = () => ({ model: entry.name, ordinal, leftPk: object.pk, line: object.line });
   let refused = false;
-  const fail = (error: ImportingError, field: string): void => {
+  // A plain loop, and the error path out of it: this runs for every field of every row.
+  const declared = entry.fields;
+  for (let i = 0; i < declared.length; i++) {
+    const field = declared[i] as Field;
+    const problem = prepareField(field, i, given, plan, defaults, fields, checks);
+    if (problem === undefined) continue;
+    const error = new ImportingError(problem.kind, { model: entry.name, ordinal, leftPk: object.pk, line: object.line },
+      problem.kind === 'ValidationError' && problem.fault === 'MissingField' ? `the file has no "${field.name}", which ${entry.name} requires and has no default for` : problem.reason,
+      { field: field.name, fault: problem.fault, ...(problem.cause !== undefined && { cause: problem.cause }) });
     if (checks === undefined) throw error;
-    checks.problem(error, field);
+    checks.problem(error, field.name);
     refused = true;
-  };
-  entry.fields.forEach((field, i) => {
-    let value: unknown;
-    const fromFile = Object.hasOwn(given, field.name);
-    if (fromFile) {
-      value = given[field.name];
-      if (plan.json[i] === true) {
-        const repaired = repairedJson(value);
-        if (repaired !== value && checks !== undefined) checks.repaired(field.name, 'a JSON value written as the text of its JSON (encoded twice) is decoded once');
-        value = repaired;
-      }
-    } else if (field.default !== undefined) {
-      value = 'value' in field.default ? field.default.value : called(field.default.call, field, defaults);
-    } else if (field.nullable) {
-      value = null;
-    } else {
-      return fail(new ImportingError('ValidationError', where(), `the file has no "${field.name}", which ${entry.name} requires and has no default for`, { field: field.name, fault: 'MissingField' }), field.name);
-    }
-    try {
-      fields[field.name] = toStoredValue(field, value);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return fail(new ImportingError('DeserializationFailed', where(), `field "${field.name}": ${reason}`, { cause: error, field: field.name, fault: 'InvalidValue' }), field.name);
-    }
-    // After the conversion, which refuses values of the wrong type as Django's deserializer does.
-    const problem = fromFile ? (plan.checks[i] as ValueCheck)(value) : undefined;
-    if (problem !== undefined) fail(new ImportingError('ValidationError', where(), `field "${field.name}" (${field.class}): ${problem}`, { field: field.name, fault: 'InvalidValue' }), field.name);
-  });
+  }
   if (refused) throw new RowRefused();
   const unknownFields: string[] = [];
   for (const name in given) if (!plan.names.has(name)) unknownFields.push(name);
   return { fields, unknownFields };
+}
+
+interface FieldProblem {
+  readonly kind: 'ValidationError' | 'DeserializationFailed';
+  readonly fault: 'MissingField' | 'InvalidValue';
+  readonly reason: string;
+  readonly cause?: unknown;
+}
+
+/** One field's stored value into `fields`, or what is wrong with it. */
+function prepareField(field: Field, i: number, given: Readonly<Record<string, unknown>>, plan: Plan, defaults: Defaults, fields: Record<string, StoredValue>, checks: RowChecks | undefined): FieldProblem | undefined {
+  let value: unknown;
+  const fromFile = Object.hasOwn(given, field.name);
+  if (fromFile) {
+    value = given[field.name];
+    if (plan.json[i] === true) {
+      const repaired = repairedJson(value);
+      if (repaired !== value && checks !== undefined) checks.repaired(field.name, 'a JSON value written as the text of its JSON (encoded twice) is decoded once');
+      value = repaired;
+    }
+  } else if (field.default !== undefined) {
+    value = 'value' in field.default ? field.default.value : called(field.default.call, field, defaults);
+  } else if (field.nullable) {
+    value = null;
+  } else {
+    return { kind: 'ValidationError', fault: 'MissingField', reason: '' };
+  }
+  try {
+    fields[field.name] = toStoredValue(field, value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'DeserializationFailed', fault: 'InvalidValue', reason: `field "${field.name}": ${reason}`, cause: error };
+  }
+  // After the conversion, which refuses values of the wrong type as Django's deserializer does.
+  const problem = fromFile ? (plan.checks[i] as ValueCheck)(value) : undefined;
+  if (problem !== undefined) return { kind: 'ValidationError', fault: 'InvalidValue', reason: `field "${field.name}" (${field.class}): ${problem}` };
+  return undefined;
 }
