@@ -18,7 +18,9 @@ import { planRepair, repairedObjects } from '../../engine/repair/index.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { TextCollector, openInput, writeEncrypted } from '../encryption.js';
 import { CommandError, EXIT } from '../exit.js';
-import { dash, writeFileAtomic } from '../io.js';
+import { dash, directoryExists, writeFileAtomic } from '../io.js';
+import { FileError, fileErrorMessage } from '../file-errors.js';
+import { dirname } from 'node:path';
 import { openOutput } from '../output-sink.js';
 import { sentryVersionOption } from '../sentry-version.js';
 import { fileRegistry } from './check.js';
@@ -91,6 +93,10 @@ function reportJson(argv: RepairArgs, registry: Registry, changes: readonly Prob
 
 async function runRepair(context: CommandContext, parsed: RepairArgs): Promise<number> {
   const argv: RepairArgs = { ...parsed, src: dash(parsed.src), dest: dash(parsed.dest) };
+  // Refused before the work, not after it: the files repair writes need a folder that exists.
+  for (const path of [argv.dest, argv.report]) {
+    if (path !== undefined && path !== '-' && !(await directoryExists(dirname(path)))) throw new FileError(fileErrorMessage('ENOENT', path, 'write'));
+  }
   const opened = await openInput(argv.src, argv.decryptWith, { verb: 'repair', keyOption: '--decrypt-with' });
   const name = argv.src === '-' ? 'stdin' : argv.src;
   try {
