@@ -4,7 +4,7 @@
 // `npm run bench` (IMPORT_ROWS=N to resize; a file past 512 MB shows that no step holds it whole).
 import Database from 'better-sqlite3';
 import { openBetterSqlite3 } from '../dist/backends/better-sqlite3/index.js';
-import { ensureSchema, STORED_MODELS, getModel } from '../dist/index.js';
+import { ensureSchema, VERIFIED_REGISTRY } from '../dist/index.js';
 import { importInScope } from '../dist/engine/import/index.js';
 import { arrayElements } from '../dist/core/json/array-elements.js';
 import { fileObjects } from '../dist/engine/import/file-objects.js';
@@ -16,6 +16,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const REGISTRY = VERIFIED_REGISTRY;
+const STORED_MODELS = REGISTRY.stored;
+const getModel = (name) => REGISTRY.get(name);
 const BIN = fileURLToPath(new URL('../bin/relocate.js', import.meta.url));
 const ROWS = Number(process.env.IMPORT_ROWS ?? 300_000);
 const folder = mkdtempSync(join(tmpdir(), 'relocate-bench-'));
@@ -30,11 +33,12 @@ console.log(`\nimport: synthetic export of ${(size / 1e6).toFixed(0)} MB made in
 
 // relocate: a Global import into a new file-backed database, heap sampled as it goes.
 const db = openBetterSqlite3(join(folder, 'target.sqlite'));
-ensureSchema(db);
+ensureSchema(db, REGISTRY);
 const heapBefore = process.memoryUsage().heapUsed;
 let peakHeap = heapBefore;
 start = process.hrtime.bigint();
 const report = importInScope(db, fileSource(join(folder, 'backup.json')), {
+  registry: REGISTRY,
   scope: 'Global',
   onProgress: (step) => {
     if (step.rowsDone % 2000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
@@ -81,7 +85,7 @@ objects.length = 0;
 // Baseline, measured second: every object parsed and inserted as is, pk kept, in one transaction.
 const raw = new Database(join(folder, 'baseline.sqlite'));
 const schema = openBetterSqlite3(join(folder, 'baseline.sqlite'));
-ensureSchema(schema);
+ensureSchema(schema, REGISTRY);
 schema.close();
 raw.pragma('foreign_keys = OFF');
 const inserts = new Map();

@@ -11,7 +11,10 @@
 import { loadSqlJs, openSqlJs } from '../dist/backends/sql-js/index.js';
 import { openBetterSqlite3 } from '../dist/backends/better-sqlite3/index.js';
 import { ensureSchema } from '../dist/db/open-database.js';
-import { getModel } from '../dist/core/registry/index.js';
+import { VERIFIED_REGISTRY } from '../dist/core/registry/index.js';
+
+const REGISTRY = VERIFIED_REGISTRY;
+const getModel = (name) => REGISTRY.get(name);
 import { toStoredValue } from '../dist/db/field-codec.js';
 import { inspectExport } from '../dist/engine/inspect/index.js';
 import { heldObjects, importInScope } from '../dist/engine/import/index.js';
@@ -86,12 +89,12 @@ function openInNode(open) {
   const start = now();
   const source = heldObjects(fileSource(file));
   const parse = since(start);
-  const inspected = inspectExport(source);
+  const inspected = inspectExport(REGISTRY, source);
   const inspect = since(start) - parse;
   const driver = open();
-  ensureSchema(driver);
+  ensureSchema(driver, REGISTRY);
   const importStart = now();
-  const report = importInScope(driver, source, { scope: 'Global' });
+  const report = importInScope(driver, source, { registry: REGISTRY, scope: 'Global' });
   const importing = since(importStart);
   driver.close();
   const objects = [...inspected.counts.values()].reduce((sum, n) => sum + n, 0);
@@ -103,7 +106,7 @@ function bareBaseline(SQL) {
   const start = now();
   const { parsed } = heldObjects(fileSource(file));
   const driver = openSqlJs(SQL);
-  ensureSchema(driver);
+  ensureSchema(driver, REGISTRY);
   const statements = new Map();
   driver.transaction(() => {
     for (const object of parsed) {

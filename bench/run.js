@@ -2,6 +2,7 @@
 await import('./driver-port.js');
 await import('./export.js');
 await import('./import.js');
+await import('./check.js');
 await import('./compare.js');
 await import('./crypto.js');
 await import('./inspector.js');

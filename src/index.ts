@@ -1,7 +1,7 @@
 /**
  * relocate's public API: the model registry (one value per Sentry version), its dependency graph,
- * the SQLite schema, the driver port, and the engine (export, import, validate, compare,
- * convert, sanitize, round trip, seeds), with Sentry's JSON reader and writer and its encrypted tarball.
+ * the SQLite schema, the driver port, and the engine (export, import, check, repair, validate,
+ * compare, convert, sanitize, round trip, seeds), with Sentry's JSON reader and writer and its encrypted tarball.
  * No backend is imported here; take one from `relocate/better-sqlite3` or `relocate/sql-js`.
  */
 import { sortedDependencies as sortModels, reversedDependencies as reverseModels } from './core/graph/sorted-dependencies.js';
@@ -45,6 +45,12 @@ export { compareExports, UnreadableSideError } from './engine/compare/index.js';
 export type { CompareOptions, CompareResult, ConvertedAway } from './engine/compare/index.js';
 export { convertExport, ConvertingError, ConvertReport, fileShape } from './engine/convert/index.js';
 export type { ConvertOptions, ConvertResult, ConvertChange, ConvertChangeKind, ConvertError } from './engine/convert/index.js';
+export { checkExport, checkExportAll } from './engine/check/index.js';
+export type { CheckOptions, CheckSummary } from './engine/check/index.js';
+export { planRepair, repairedObjects } from './engine/repair/index.js';
+export type { RepairCheck } from './engine/repair/index.js';
+export { PROBLEM_KINDS, problemJson, problemPlace } from './core/check/problem.js';
+export type { Problem, ProblemKind, RepairAction, Severity } from './core/check/problem.js';
 export { inspectExport } from './engine/inspect/index.js';
 export type { InspectResult } from './engine/inspect/index.js';
 export { sanitizeExport } from './engine/sanitize/index.js';

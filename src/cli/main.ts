@@ -21,8 +21,10 @@ import { keysCommand } from './commands/backup-crypt.js';
 import { inspectorCommand } from './commands/inspector.js';
 import { convertCommand } from './commands/convert.js';
 import { versionsCommand } from './commands/versions.js';
+import { checkCommand } from './commands/check.js';
+import { repairCommand } from './commands/repair.js';
 
-const COMMANDS = ['init', 'seed', 'export', 'import', 'convert', 'versions', 'backup', 'keys', 'model-dependencies', 'inspector'];
+const COMMANDS = ['init', 'seed', 'export', 'import', 'check', 'repair', 'convert', 'versions', 'backup', 'keys', 'model-dependencies', 'inspector'];
 const SCOPES = ['users', 'organizations', 'config', 'global'];
 
 /** What usage.ts needs to explain a failure: the words each command expects. */
@@ -37,6 +39,8 @@ const USAGE: UsageSpec = {
   },
   positionals: {
     import: [{ name: 'SRC', describe: SRC_DESCRIPTION }],
+    check: [{ name: 'SRC', describe: 'The export to check, or - for stdin' }],
+    repair: [{ name: 'SRC', describe: 'The export to repair, or - for stdin' }, { name: 'DEST', describe: 'The repaired export to write, or - for stdout' }],
     convert: [{ name: 'SRC', describe: 'The export to convert, or - for stdin' }, { name: 'DEST', describe: 'The converted export to write, or - for stdout' }],
     'backup compare': [{ name: 'LEFT', describe: 'The expected export' }, { name: 'RIGHT', describe: 'The actual export' }],
     'backup encrypt': [{ name: 'DEST', describe: 'The tarball to write, or - for stdout' }],
@@ -53,6 +57,8 @@ function build(argv: readonly string[], context: CommandContext): Argv<GlobalOpt
     .command(seedCommand(context))
     .command(exportCommand(context))
     .command(importCommand(context))
+    .command(checkCommand(context))
+    .command(repairCommand(context))
     .command(convertCommand(context))
     .command(versionsCommand(context))
     .command(backupCommand(context))

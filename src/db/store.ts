@@ -64,6 +64,11 @@ export function rowsBefore(driver: Driver, entry: ModelEntry, id: number): numbe
   return driver.prepare(`SELECT count(*) AS n FROM ${q(entry.table)} WHERE "id" < ?`).get([id])?.n as number;
 }
 
+/** The highest pk of a model's rows (0 when it has none). */
+export function maxId(driver: Driver, entry: ModelEntry): number {
+  return (driver.prepare(`SELECT max("id") AS m FROM ${q(entry.table)}`).get()?.m as number | null | undefined) ?? 0;
+}
+
 export function countRows(driver: Driver, entry: ModelEntry): number {
   return driver.prepare(`SELECT count(*) AS n FROM ${q(entry.table)}`).get()?.n as number;
 }

@@ -6,6 +6,8 @@
  */
 import { wireCompare } from './compare-view.js';
 import type { CompareTab } from './compare-view.js';
+import { wireCheck } from './check-view.js';
+import type { CheckTab } from './check-view.js';
 import { byId, el } from './dom.js';
 import { connectSession } from './session-client.js';
 import type { OpenSummary, Progress, SessionApi } from './session-protocol.js';
@@ -13,12 +15,15 @@ import { showConvertTargets, wireDownloads } from './downloads-view.js';
 import { renderProblems, renderSummary } from './summary-view.js';
 import { parseBrowseRoute, renderTable } from './table-view.js';
 
-const TABS = ['summary', 'problems', 'browse', 'compare', 'downloads'] as const;
+const TABS = ['summary', 'problems', 'check', 'browse', 'compare', 'downloads'] as const;
 
 let opened: OpenSummary | undefined;
 let exportFile: File | undefined;
 let keyFile: File | undefined;
 let compareTab: CompareTab | undefined;
+let checkTab: CheckTab | undefined;
+/** The name of the file open, even when its import failed (the Check tab reads it all the same). */
+let openedName: string | undefined;
 /** Counts opens: when another file is chosen while one opens, only the latest one is shown. */
 let openCount = 0;
 
@@ -54,6 +59,7 @@ async function route(session: SessionApi): Promise<void> {
   const tab = currentTab();
   for (const name of TABS) byId(name).hidden = name !== tab;
   for (const link of document.querySelectorAll('#tabs a')) link.classList.toggle('active', link.getAttribute('href') === `#${tab}`);
+  if (tab === 'check') await checkTab?.show();
   if (tab === 'browse' && opened !== undefined) {
     const models = opened.models.filter((row) => row.scope !== '' && row.imported > 0).map((row) => row.model);
     await renderTable(byId('browse'), session, models, parseBrowseRoute(location.hash)).catch((error: Error) => setStatus(error.message));
@@ -63,6 +69,8 @@ async function route(session: SessionApi): Promise<void> {
 /** Empties every tab of what the previous export showed: nothing is open until the next one is. */
 function closeTabs(): void {
   opened = undefined;
+  openedName = undefined;
+  checkTab?.reset();
   byId('summary').replaceChildren();
   byId('problems').replaceChildren();
   byId('problem-count').textContent = '';
@@ -90,18 +98,22 @@ async function openExport(session: SessionApi, file: Blob, name: string): Promis
     byId('summary').replaceChildren(
       el('div', { class: 'error', 'data-testid': 'open-error' }, el('strong', {}, `Could not open ${name}`), `: ${reason}`),
       el('p', { class: 'muted' }, `No export is open${previous === undefined ? '' : ` (${previous}, open before, was closed)`}: the tabs show nothing until one opens.`));
-    setStatus(`Could not open ${name}: ${reason}`, 'failed');
+    // A file whose text is not a clean export can still be checked, and repaired, on the Check tab.
+    const checkable = kind === 'DeserializationFailed';
+    if (checkable) openedName = name;
+    setStatus(`Could not open ${name}: ${reason}${checkable ? ' (the Check tab lists every problem and can repair the file)' : ''}`, 'failed');
     return;
   }
   if (ticket !== openCount) return;
   opened = summary;
+  openedName = name;
   renderSummary(byId('summary'), summary);
   renderProblems(byId('problems'), byId('problem-count'), summary);
   showConvertTargets(summary.knownVersions);
   for (const button of byId('downloads').querySelectorAll('button')) button.disabled = false;
   setFileLabel('opened-file', name);
   document.body.dataset.openMillis = String(Math.round(performance.now() - started));
-  setStatus(summary.importError === undefined ? `Opened ${name}.` : `Opened ${name}; the import stopped (see Problems).`, 'ready');
+  setStatus(summary.importError === undefined ? `Opened ${name}.` : `Opened ${name}; the import stopped (see Problems, and Check for every problem and a repaired file).`, 'ready');
   await route(session);
 }
 
@@ -169,6 +181,7 @@ async function start(): Promise<void> {
   const session = await connectSession();
   wireOpening(session);
   compareTab = wireCompare(session, () => opened?.name, () => keyFile);
+  checkTab = wireCheck(session, () => openedName);
   closeTabs();
   wireDownloads(session, (text, failed) => {
     const status = byId('download-status');

@@ -82,6 +82,8 @@ export function workerSession(worker: SessionWorker): SessionApi {
     sanitize: (daysOffset) => call('sanitize', [daysOffset]),
     convert: (version) => call('convert', [version]),
     database: () => call('database', []),
+    check: () => call('check', []),
+    repaired: () => call('repaired', []),
   };
 }
 
@@ -122,5 +124,7 @@ async function localSession(): Promise<SessionApi> {
     sanitize: (daysOffset) => wrap(() => session.sanitize(daysOffset)),
     convert: (version) => wrap(() => session.convert(version)),
     database: () => wrap(() => session.database()),
+    check: () => wrap(() => session.check()),
+    repaired: () => wrap(() => session.repaired()),
   };
 }

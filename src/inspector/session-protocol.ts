@@ -78,6 +78,35 @@ const CompareSummaryStruct = object({
 });
 export type CompareSummary = Infer<typeof CompareSummaryStruct>;
 
+const ProblemStruct = object({
+  severity: enums(['error', 'note']),
+  kind: string(),
+  model: string(),
+  pk: optional(number()),
+  ordinal: optional(number()),
+  field: optional(string()),
+  line: optional(number()),
+  message: string(),
+  repair: optional(string()),
+});
+export type SessionProblem = Infer<typeof ProblemStruct>;
+
+/** What `check` found: problems by kind (counted, the first of each listed) and what an import would do. */
+const CheckResultStruct = object({
+  name: string(),
+  sentryVersion: string(),
+  versions: string(),
+  objects: number(),
+  errors: number(),
+  notes: number(),
+  repairableErrors: number(),
+  kinds: array(object({ kind: string(), severity: enums(['error', 'note']), title: string(), count: number(), problems: array(ProblemStruct) })),
+  /** The Global import's counts: written, merged, overwritten, dropped, kept. */
+  import: object({ written: number(), merged: number(), overwritten: number(), dropped: number(), kept: number() }),
+  millis: number(),
+});
+export type CheckResult = Infer<typeof CheckResultStruct>;
+
 const SubsetRequestStruct = object({
   scope: enums(Object.keys(EXPORT_SCOPES) as ExportScope[]),
   orgSlugs: optional(array(string())),
@@ -111,6 +140,8 @@ const ARGS = {
   sanitize: tuple([number()]),
   convert: tuple([string()]),
   database: empty(array(unknown())),
+  check: empty(array(unknown())),
+  repaired: empty(array(unknown())),
 };
 const RESULTS = {
   open: OpenSummaryStruct,
@@ -121,6 +152,8 @@ const RESULTS = {
   sanitize: DownloadStruct,
   convert: DownloadStruct,
   database: DownloadStruct,
+  check: CheckResultStruct,
+  repaired: DownloadStruct,
 } satisfies Record<keyof typeof ARGS, Struct<any, any>>;
 
 export type SessionMethod = keyof typeof ARGS;
@@ -138,6 +171,10 @@ export interface SessionApi {
   /** The opened export converted for the Sentry version named (relocate convert's output). */
   convert(version: string): Promise<Download>;
   database(): Promise<Download>;
+  /** Every problem of the opened file (read again, leniently) and what a Global import would do. */
+  check(): Promise<CheckResult>;
+  /** The opened file repaired (relocate repair), or an error naming what cannot be repaired. */
+  repaired(): Promise<Download>;
 }
 
 /** page → worker: one struct per method, so that a request's arguments are checked for its method. */
@@ -145,6 +182,7 @@ const request = <M extends SessionMethod>(method: M) => object({ id: integer(), 
 const REQUESTS = {
   open: request('open'), rows: request('rows'), offsetOf: request('offsetOf'), compare: request('compare'),
   exportSubset: request('exportSubset'), sanitize: request('sanitize'), convert: request('convert'), database: request('database'),
+  check: request('check'), repaired: request('repaired'),
 } satisfies Record<SessionMethod, unknown>;
 export type SessionRequest = Infer<(typeof REQUESTS)[SessionMethod]>;
 const RequestEnvelope = object({ id: integer(), method: enums(SESSION_METHODS), args: array(unknown()) });

@@ -6,7 +6,7 @@
  */
 import { renderExport } from '../core/json/export-writer.js';
 import type { WritableObject } from '../core/json/export-writer.js';
-import { NEWEST_REGISTRY, REGISTRIES, VERIFIED_REGISTRY, describeFileVersions, fileVersionsOf, registryFor, registryForFile } from '../core/registry/index.js';
+import { NEWEST_REGISTRY, REGISTRIES, VERIFIED_REGISTRY, describeFileVersions, fileVersionsOf, registryFor, registryForFile, registryForModelNames } from '../core/registry/index.js';
 import type { Registry } from '../core/registry/index.js';
 import { ensureSchema } from '../db/open-database.js';
 import type { Driver } from '../db/port.js';
@@ -17,12 +17,15 @@ import { compareExports } from '../engine/compare/index.js';
 import { convertExport } from '../engine/convert/index.js';
 import type { ConvertReport } from '../engine/convert/index.js';
 import { exportRowsInScope } from '../engine/export/index.js';
-import { heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
+import { fileModelNames, heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
 import { inspectExport } from '../engine/inspect/index.js';
+import type { InspectResult } from '../engine/inspect/index.js';
+import type { ImportSource } from '../engine/import/index.js';
+import { checkOpened, repairedDownload } from './check-session.js';
 import { sanitizeExport } from '../engine/sanitize/index.js';
 import { openGivenFile } from './sources.js';
 import type { CountedSource } from './sources.js';
-import type { CompareSummary, Download, GivenFile, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
+import type { CheckResult, CompareSummary, Download, GivenFile, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
 
 /**
  * Files up to this size are parsed once and their objects held for the inspection and both passes
@@ -68,10 +71,25 @@ export class InspectorSession {
       const label = `${pass === 0 ? 'Reading' : 'Checking'} ${given.name}`;
       onProgress({ label, done: Math.round(PROGRESS_TOTAL * readShare * (pass + done / total)), total: PROGRESS_TOTAL });
     };
-    const objects = held ? heldObjects(source) : source;
-    // Inspected as the newest version knows models (any older name resolves to it), then imported
-    // into a database of the version the file comes from, so that nothing of it is only kept aside.
-    const inspected = inspectExport(NEWEST_REGISTRY, objects);
+    let objects: ImportSource = source;
+    let inspected: InspectResult;
+    try {
+      objects = held ? heldObjects(source) : source;
+      // Inspected as the newest version knows models (any older name resolves to it), then imported
+      // into a database of the version the file comes from, so that nothing of it is only kept aside.
+      inspected = inspectExport(NEWEST_REGISTRY, objects);
+    } catch (error) {
+      // A file that is not a clean JSON array (Sentry's progress lines in it, say) does not open,
+      // but stays at hand for the Check tab, which reads it leniently (as the version its model
+      // names say) and can repair it.
+      source.onRead = undefined;
+      if (error instanceof ImportingError) {
+        this.#source = source;
+        this.#name = given.name;
+        this.#registry = registryForModelNames(fileModelNames(source));
+      }
+      throw error;
+    }
     const versions = fileVersionsOf(inspected.shape);
     const registry = registryForFile(versions, REGISTRIES);
     this.#registry = registry;
@@ -178,6 +196,16 @@ export class InspectorSession {
     if (to === undefined) throw new RangeError(`Expected a Sentry version relocate knows (${REGISTRIES.map((known) => known.version).join(', ')}), got ${JSON.stringify(version)}`);
     const { objects, report } = convertExport(this.#openedSource(), { from: this.#fileRegistry, to, sourceName: this.#name });
     return { ...render(objects, this.#name.replace(/(\.json|\.tar)?$/, `.sentry-${to.version}.json`)), note: conversionNote(report) };
+  }
+
+  /** Every problem of the opened file, and what a Global import would do with it. */
+  check(): CheckResult {
+    return checkOpened(this.#openedSource(), this.#registry, this.#name);
+  }
+
+  /** The opened file as `relocate repair` writes it. */
+  repaired(): Download {
+    return repairedDownload(this.#openedSource(), this.#name);
   }
 
   database(): Download {

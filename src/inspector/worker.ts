@@ -37,6 +37,8 @@ async function run(target: InspectorSession, request: SessionRequest): Promise<u
     case 'sanitize': return target.sanitize(...request.args);
     case 'convert': return target.convert(...request.args);
     case 'database': return target.database();
+    case 'check': return target.check();
+    case 'repaired': return target.repaired();
   }
 }
 

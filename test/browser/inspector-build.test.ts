@@ -19,6 +19,8 @@ const ENGINE = [
   'src/engine/compare/compare-exports.ts',
   'src/engine/sanitize/sanitize-export.ts',
   'src/engine/convert/convert-export.ts',
+  'src/engine/check/check-export.ts',
+  'src/engine/repair/repair-export.ts',
   'src/crypto/encrypted-export.ts',
   'src/backends/sql-js/sql-js-driver.ts',
 ];

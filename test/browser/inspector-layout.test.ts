@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('inspector: layout in Chromium', () => {
     const { page, errors } = await openAt(420, 800);
     await browse(page, `#browse/${WIDE}`, WIDE);
     await page.screenshot({ path: artifactPath('inspector-tables-420.png') });
-    for (const tab of ['summary', 'problems', 'browse', 'compare', 'downloads']) {
+    for (const tab of ['summary', 'problems', 'check', 'browse', 'compare', 'downloads']) {
       const selector = `#tabs a[href="#${tab}"]`;
       const box = await page.locator(selector).boundingBox();
       expect(box!.x, tab).toBeGreaterThanOrEqual(0);

@@ -69,7 +69,7 @@ describe('strict parsing', () => {
   it('asks for a command when given none, pointing at --help once', () => {
     const result = runCli([], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`Error: Name a command: init, seed, export, import, convert, versions, backup, keys, model-dependencies, inspector\n${HELP_LINE}\n`);
+    expect(result.stderr).toBe(`Error: Name a command: init, seed, export, import, check, repair, convert, versions, backup, keys, model-dependencies, inspector\n${HELP_LINE}\n`);
   });
 
   it('never prints a stack trace', () => {

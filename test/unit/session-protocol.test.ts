@@ -32,7 +32,7 @@ describe('requests the worker receives', () => {
   it.each([
     ['not an object', 'hello', 'Malformed request to the inspector session: Expected an object, but received: "hello"'],
     ['no id', { method: 'rows', args: [] }, 'Malformed request to the inspector session at id: Expected an integer, but received: undefined'],
-    ['an unknown method', { id: 1, method: 'drop', args: [] }, 'Malformed request to the inspector session at method: Expected one of `"open","rows","offsetOf","compare","exportSubset","sanitize","convert","database"`, but received: "drop"'],
+    ['an unknown method', { id: 1, method: 'drop', args: [] }, 'Malformed request to the inspector session at method: Expected one of `"open","rows","offsetOf","compare","exportSubset","sanitize","convert","database","check","repaired"`, but received: "drop"'],
     ['a string offset', { id: 3, method: 'rows', args: ['sentry.user', '50', 50] }, 'Malformed rows request (id 3) to the inspector session at args.1: Expected an integer, but received: "50"'],
     ['a missing file', { id: 4, method: 'open', args: [{ name: 'a.json' }] }, 'Malformed open request (id 4) to the inspector session at args.0.file: Expected a `Blob` instance, but received: undefined'],
     ['an unknown scope', { id: 5, method: 'exportSubset', args: [{ scope: 'Everything' }] }, 'Malformed exportSubset request (id 5) to the inspector session at args.0.scope: Expected one of `"User","Organization","Config","Global"`, but received: "Everything"'],

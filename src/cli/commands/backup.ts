@@ -25,6 +25,7 @@ import { RelocateError } from '../../core/errors.js';
 import { chooseRegistry, registryNamed, sentryVersionOption } from '../sentry-version.js';
 import { REGISTRIES, fileVersionsOf, registryForFile } from '../../core/registry/index.js';
 import type { Registry } from '../../core/registry/index.js';
+import { fileModelNames } from '../../engine/import/index.js';
 import type { ImportSource } from '../../engine/import/index.js';
 import { findingHints } from '../../core/compare/finding-hints.js';
 import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
@@ -139,55 +140,6 @@ async function runCompare(context: CommandContext, parsed: CompareArgs): Promise
  * either file names (the newer file's), so that nothing of it is left out as unknown.
  */
 function registryForBoth(left: ImportSource, right: ImportSource): Registry {
-  const names = new Set([...modelNamesIn(left), ...modelNamesIn(right)]);
+  const names = new Set([...fileModelNames(left), ...fileModelNames(right)]);
   return registryForFile(fileVersionsOf(new Map([...names].map((name) => [name, new Set<string>()]))), REGISTRIES);
-}
-
-/** Bytes after the start of a `"model"` within which its value is looked for, across a piece's end. */
-const SEAM = 4096;
-const PIECE = 64 * 1024;
-/**
- * `\s` as fileModelNames' text decoder and regex take it, over bytes read as Latin-1 (one character
- * a byte, so that offsets stay byte offsets): ASCII's spaces, and the UTF-8 bytes of Unicode's.
- */
-const SPACES = String.raw`(?:[\t\n\v\f\r ]|\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80|\xef\xbb\xbf)*`;
-
-/** A `"model": "app.model"`, but for `last`: in a file in model order, a match is where the model changes. */
-function namePatternAfter(last: string): RegExp {
-  const skip = last === '' ? '' : `(?!${last.replaceAll('.', '\\.')}")`;
-  return new RegExp(`"model"${SPACES}:${SPACES}"${skip}([a-z0-9_]{1,100}\\.[a-z0-9_]{1,100})"`, 'g');
-}
-
-/**
- * The model names a file holds, the names engine/import's fileModelNames finds (`"model"`, spaces,
- * `:`, spaces, a quoted `app.model`), found with a pattern that skips the name found last: the
- * regex engine then runs through a file in model order stopping only where the model changes,
- * not at each of its millions of objects, and no text is decoded (fileModelNames took a sixth of
- * the compare's time, and held 100 MB of text).
- */
-export function modelNamesIn(source: ImportSource): Set<string> {
-  const names = new Set<string>();
-  const patterns = new Map<string, RegExp>();
-  let pattern = namePatternAfter('');
-  /** Adds the names of the matches in `text` that start before `limit`. */
-  const scan = (text: string, limit: number): void => {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null && match.index < limit; match = pattern.exec(text)) {
-      const name = match[1] as string;
-      names.add(name);
-      const next = match.index + 1;
-      pattern = patterns.get(name) ?? patterns.set(name, namePatternAfter(name)).get(name) as RegExp;
-      pattern.lastIndex = next;
-    }
-  };
-  // Pieces of PIECE bytes, each read with the SEAM bytes after it: texts small enough to die young.
-  let pending = Buffer.alloc(0);
-  for (const chunk of source.chunks()) {
-    const bytes = pending.length === 0 ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.concat([pending, chunk]);
-    let start = 0;
-    for (; start + PIECE + SEAM <= bytes.length; start += PIECE) scan(bytes.toString('latin1', start, start + PIECE + SEAM), PIECE);
-    pending = Buffer.from(bytes.subarray(start)); // a copy: the source may reuse its buffer
-  }
-  scan(pending.toString('latin1'), pending.length);
-  return names;
 }

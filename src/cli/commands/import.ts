@@ -239,7 +239,7 @@ async function registryForNewDatabase(context: CommandContext, argv: ImportArgs,
  * The source, reporting the bytes its first read (the checking pass) has gone through, of `size`
  * when it is known (a file; not stdin or a decrypted tarball); the writing pass reports rows.
  */
-function checkingProgress(source: ImportSource, size: number | undefined, onBytes: (done: number, total: number) => void): ImportSource {
+export function checkingProgress(source: ImportSource, size: number | undefined, onBytes: (done: number, total: number) => void): ImportSource {
   let passes = 0;
   const total = size ?? 0;
   return {

@@ -69,7 +69,15 @@ export interface ImportRules {
   readonly keepPkIn?: readonly ImportScope[];
   /** Imported after every other model (OrgAuthToken: a re-minted token embeds its org's final slug). */
   readonly deferred?: boolean;
+  /**
+   * The fields these rules change on purpose, and what a check calls the change when it sees one:
+   * a username or slug suffixed, a credential or id made anew, a user left to claim the account,
+   * admin flags cleared. A check runs the rules and names each change these fields show.
+   */
+  readonly announces?: Readonly<Record<string, AnnouncedChange>>;
 }
+
+export type AnnouncedChange = 'Renamed' | 'Reminted' | 'Unclaimed' | 'PrivilegesRemoved';
 
 export const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Sentry's suffix alphabet: lowercase letters and the digit string "0123456790" (its typo: no 8). */

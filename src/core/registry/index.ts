@@ -10,6 +10,7 @@ export {
   REGISTRIES, DELTAS, VERIFIED_REGISTRY, NEWEST_REGISTRY, SENTRY_25_1_0, registryFor, registryForSchema, describeRegistryVersions, fileVersionsOf,
 } from './versions/index.js';
 export { compareVersions, describeFileVersions, fileVersions, registryForFile } from './versions/file-versions.js';
+export { registryForModelNames } from './versions/registry-of-file.js';
 export type { FileShape, FileVersions, VersionBound } from './versions/file-versions.js';
 export type { Change, RegistryDelta } from './versions/delta.js';
 export type { ModelEntry, Field, ForeignKey, ForeignFieldKind, Silo, FieldDefault } from './types.js';

@@ -15,6 +15,7 @@ const sha256Hex = (text: string): string => bytesToHex(sha256(encoder.encode(tex
 const DEFAULT_EXPIRATION_MS = 30 * 24 * 3600 * 1000;
 
 export const organizationImport: ImportRules = {
+  announces: { slug: 'Renamed' },
   write(row, context) {
     // A new organization's slug is lower case, dashes for underscores, unique (case-insensitively).
     const slug = String(row.fields.slug).toLowerCase().replaceAll('_', '-').replace(/^-+|-+$/g, '');
@@ -27,6 +28,7 @@ export const organizationImport: ImportRules = {
 };
 
 export const organizationMemberImport: ImportRules = {
+  announces: { token: 'Reminted' },
   // An inviter outside the import (a superuser not in the org) is forgotten, not fatal.
   nullWhenUnmapped: ['inviter_id'],
   normalize(row, context) {
@@ -53,6 +55,7 @@ function systemUrl(context: ImportRuleContext): string {
 }
 
 export const orgAuthTokenImport: ImportRules = {
+  announces: { token_hashed: 'Reminted' },
   deferred: true,
   normalize(row, context) {
     const hashed = row.fields.token_hashed;
@@ -70,6 +73,7 @@ export const orgAuthTokenImport: ImportRules = {
 };
 
 export const apiTokenImport: ImportRules = {
+  announces: { token: 'Reminted', refresh_token: 'Reminted' },
   write(row, context) {
     const { fields } = row;
     const taken = (field: string): boolean => {
@@ -97,6 +101,7 @@ export const apiTokenImport: ImportRules = {
 export const projectImport: ImportRules = { keepPkIn: ['Global'] };
 
 export const projectKeyImport: ImportRules = {
+  announces: { public_key: 'Reminted', secret_key: 'Reminted' },
   normalize(row, context) {
     regenerateColliding(row, context, ['public_key', 'secret_key'], () => context.random(32, HEX));
     return undefined;
@@ -114,6 +119,7 @@ export const projectOptionImport: ImportRules = {
 };
 
 export const querySubscriptionImport: ImportRules = {
+  announces: { subscription_id: 'Reminted' },
   // Sentry re-creates the subscription in Snuba, which gives it a new id.
   normalize(row, context) {
     if (row.fields.subscription_id !== null) row.fields.subscription_id = `0/${context.random(32, HEX)}`;
@@ -126,6 +132,7 @@ export const monitorImport: ImportRules = renewedUuid('guid');
 /** A field holding a UUID that must be unique per instance: an import gives it a new one (when it has one). */
 export function renewedUuid(field: string): ImportRules {
   return {
+    announces: { [field]: 'Reminted' },
     normalize(row, context) {
       if (row.fields[field] !== null) row.fields[field] = uuid4(context);
       return undefined;
@@ -144,6 +151,7 @@ export const savedSearchImport: ImportRules = {
  * moves no expiry here: its rule sets an attribute the model does not have).
  */
 export const organizationMemberInviteImport: ImportRules = {
+  announces: { token: 'Reminted' },
   write(row, context) {
     const token = row.fields.token;
     const existing = typeof token === 'string' ? context.find('sentry.organizationmemberinvite', { token }) : undefined;

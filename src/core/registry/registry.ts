@@ -23,6 +23,11 @@ export interface Removal {
   /** The first Sentry release without it (`24.5.0`), or undefined when unknown. */
   readonly until?: string;
   readonly note: string;
+  /**
+   * A model no Sentry version with relocation scopes ever exported (a Django app's row that
+   * Sentry's older backup carried): no importer of any version takes it, so repair leaves it out.
+   */
+  readonly outsideRelocation?: boolean;
 }
 
 export interface RegistrySpec {

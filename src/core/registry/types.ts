@@ -90,6 +90,17 @@ export interface ModelRules {
   readonly sanitize?: { readonly strings?: readonly string[]; readonly emails?: readonly string[]; readonly jsons?: readonly string[] };
   /** How rows of the model are imported, where that differs from a plain insert (import-rules.ts). */
   readonly import?: ImportRules;
+  /**
+   * A row, as the file gives it, that Sentry's own import refuses (a check in the model's save(),
+   * a field its import needs), with why and where users met it; `drop` when a repair may leave the
+   * row out (it is of no use without what it lacks). A check reports each such row.
+   */
+  readonly sentryRefuses?: (fields: Readonly<Record<string, unknown>>) => SentryRefusal | undefined;
+}
+
+export interface SentryRefusal {
+  readonly reason: string;
+  readonly drop?: boolean;
 }
 
 /** When a conditional unique set holds: a field is null, is not null, or equals a value. */

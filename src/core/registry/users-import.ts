@@ -12,6 +12,7 @@ function unusablePassword(context: ImportRuleContext): string {
 }
 
 export const userImport: ImportRules = {
+  announces: { username: 'Renamed', is_unclaimed: 'Unclaimed', is_staff: 'PrivilegesRemoved', is_superuser: 'PrivilegesRemoved', is_managed: 'PrivilegesRemoved' },
   normalize(row, context) {
     const { fields } = row;
     // Privilege sanitization: only Config and Global imports keep admin flags.

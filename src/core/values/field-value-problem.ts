@@ -20,7 +20,8 @@
  * - datetimes: as Django parses them, with a UTC offset of less than 24 hours (datetime.ts);
  * - JSON-valued fields (JSONField, pickled, gzipped): any JSON; they are stored as ASCII-escaped
  *   JSON text, as Sentry's text-backed JSON fields are, which holds any string.
- * Declared maximum lengths are the schema's (its CHECK constraints), not repeated here.
+ * - declared maximum lengths, in characters as Django and the databases count them (code points),
+ *   which the schema enforces too (its CHECK constraints): here a check finds them without one.
  *
  * The check for a field is chosen once per field (a closure per field class), so that checking a
  * row costs a type test and a comparison or two per field.
@@ -99,11 +100,20 @@ function integerCheck(field: Field): ValueCheck {
   };
 }
 
+/** A maximum length's problem: JavaScript counts UTF-16 units, so only a long text is counted again by code points. */
+function lengthProblem(text: string, max: number): string | undefined {
+  if (text.length <= max) return undefined;
+  let characters = 0;
+  for (const _ of text) characters++;
+  return characters <= max ? undefined : `expected at most ${max} characters, got ${characters}`;
+}
+
 function stringCheck(field: Field): ValueCheck {
   const ip = field.class === 'GenericIPAddressField';
+  const max = field.maxLength;
   return (value) => {
     if (typeof value !== 'string') return `expected a string, got ${shown(value)}`;
-    return textProblem(value) ?? (ip ? ipAddressProblem(value) : undefined);
+    return textProblem(value) ?? (max === undefined ? undefined : lengthProblem(value, max)) ?? (ip ? ipAddressProblem(value) : undefined);
   };
 }
 

@@ -45,32 +45,50 @@ function parseText(text: string): unknown {
   return MAY_HOLD_FLOAT_ROUGHLY.test(text) && MAY_HOLD_INTEGRAL_FLOAT.test(text) ? parseJsonText(text) : JSON.parse(text);
 }
 
+/** Why an element is not an object of an export: its text is not JSON, or its shape is not Sentry's. */
+export type ElementProblem = (kind: 'InvalidJson' | 'InvalidObject', reason: string, model: string, pk: number | undefined) => void;
+
+/** The element as an export object; throws DeserializationFailed (naming its line) when it is not one. */
 export function parseElement(element: ArrayElement): FileObject {
-  const fail = (reason: string, model = '', leftPk?: number): never => {
-    throw new ImportingError('DeserializationFailed', { model, line: element.line, leftPk }, reason);
+  return checkedElement(element) as FileObject;
+}
+
+/**
+ * The element as an export object, or undefined after telling `onProblem` why it is not one (or,
+ * without `onProblem`, throwing DeserializationFailed as the import does).
+ */
+export function checkedElement(element: ArrayElement, onProblem?: ElementProblem): FileObject | undefined {
+  const fail = (kind: 'InvalidJson' | 'InvalidObject', reason: string, model = '', leftPk?: number): undefined => {
+    if (onProblem === undefined) throw new ImportingError('DeserializationFailed', { model, line: element.line, leftPk }, reason);
+    onProblem(kind, reason, model, leftPk);
+    return undefined;
   };
   // A "__proto__" key would become an object's prototype in some parsers; no Sentry field has it.
-  if (element.text.includes('"__proto__"')) fail('the key "__proto__" is not allowed in an export');
+  if (element.text.includes('"__proto__"')) return fail('InvalidObject', 'the key "__proto__" is not allowed in an export');
   let value: unknown;
   try {
     value = parseText(element.text);
   } catch (error) {
     // JSON.parse quotes the element, newlines and all; the error must stay one line.
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-    fail(`invalid JSON in element ${element.index + 1}: ${message}`);
+    return fail('InvalidJson', `invalid JSON in element ${element.index + 1}: ${message}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail(`element ${element.index + 1} is not an object; expected {"model": ..., "pk": ..., "fields": {...}}`);
+    return fail('InvalidObject', `element ${element.index + 1} is not an object; expected {"model": ..., "pk": ..., "fields": {...}}`);
   }
   const object = value as Record<string, unknown>;
   const { model, pk, fields } = object;
-  if (typeof model !== 'string') return fail('expected "model" to be a string like "sentry.user"');
+  if (typeof model !== 'string') {
+    return fail('InvalidObject', `expected "model" to be a string like "sentry.user"${model === undefined ? ' (the object has none)' : ''}`);
+  }
   if (typeof pk !== 'number' || !Number.isInteger(pk)) {
     const given = pk instanceof PyFloat ? pythonFloat(pk.value) : JSON.stringify(pk) ?? 'nothing';
-    return fail(`expected "pk" to be an integer, got ${shown(given)}`, model);
+    return fail('InvalidObject', `expected "pk" to be an integer, got ${pk === undefined ? 'nothing' : shown(given)}`, model);
   }
-  if (!Number.isSafeInteger(pk)) return fail(`expected "pk" to be an integer within ±(2^53 − 1), got ${BigInt(pk).toString()}`, model);
-  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fail('expected "fields" to be an object', model, pk);
+  if (!Number.isSafeInteger(pk)) return fail('InvalidObject', `expected "pk" to be an integer within ±(2^53 − 1), got ${BigInt(pk).toString()}`, model);
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
+    return fail('InvalidObject', `expected "fields" to be an object${fields === undefined ? ' (the object has none)' : ''}`, model, pk);
+  }
   let extraKeys: string[] | undefined;
   for (const key of Object.keys(object)) {
     if (key !== 'model' && key !== 'pk' && key !== 'fields') (extraKeys ??= []).push(key);

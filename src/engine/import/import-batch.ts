@@ -5,7 +5,7 @@
  * through the pk map, normalized and written by its model's rules, and a chunk records the batch.
  */
 import type { Registry } from '../../core/registry/registry.js';
-import type { ImportRules, ImportingRow, StoredValue, WriteOutcome } from '../../core/registry/import-rules.js';
+import type { ImportKind, ImportRuleContext, ImportRules, ImportingRow, StoredValue, WriteOutcome } from '../../core/registry/import-rules.js';
 import type { ModelEntry } from '../../core/registry/types.js';
 import { IMPORT_SCOPES, possibleScopes } from '../../core/scopes.js';
 import type { ImportScope, RelocationScope } from '../../core/scopes.js';
@@ -13,13 +13,12 @@ import { ConstraintViolation, DatabaseError, IntegerOutOfRange } from '../../db/
 import type { Driver } from '../../db/port.js';
 import type { RowWriter } from '../../db/row-writer.js';
 import type { FileObject } from './file-objects.js';
-import { ImportingError } from './import-error.js';
+import { ImportingError, RowRefused } from './import-error.js';
 import type { ImportErrorKind } from './import-error.js';
 import type { ImportReport, ModelImportReport } from './import-report.js';
 import { prepareRow } from './prepare-row.js';
-import type { Defaults } from './prepare-row.js';
-import type { PrimaryKeyMap } from './primary-key-map.js';
-import type { RuleContext } from './rule-context.js';
+import type { Defaults, RowChecks } from './prepare-row.js';
+import type { PkMap } from './primary-key-map.js';
 import type { ImportFilter, ScanResult } from './scan-file.js';
 import type { Keeper } from './keep-unknown.js';
 import { findChunk, saveChunk } from './import-chunks.js';
@@ -30,22 +29,42 @@ export const MAX_BATCH_SIZE = 20;
 
 type ConcreteScope = Exclude<RelocationScope, 'Excluded'>;
 
+/** The rules' context as the engine holds it: the row being written is set before each row. */
+export interface EngineRuleContext extends ImportRuleContext {
+  current: { report: ModelImportReport; pk: number } | undefined;
+}
+
 export interface BatchDeps {
-  readonly driver: Driver;
-  /** Writes and looks up rows (in bulk where the driver can). */
-  readonly writer: RowWriter;
+  /** Where import chunks are found and recorded; absent for a check, which writes nothing. */
+  readonly driver?: Driver | undefined;
+  /** Writes and looks up rows (in bulk where the driver can); absent for a check. */
+  readonly writer?: RowWriter | undefined;
   readonly registry: Registry;
   readonly scope: ImportScope;
   readonly importUuid: string;
-  readonly scan: ScanResult;
-  readonly pkMap: PrimaryKeyMap;
-  readonly context: RuleContext;
+  /** The filters, and the pks the file has of each model other rows point at (so far, for a check). */
+  readonly scan: Pick<ScanResult, 'filters' | 'pks'>;
+  readonly pkMap: PkMap;
+  readonly context: EngineRuleContext;
   readonly defaults: Defaults;
   readonly report: ImportReport;
-  readonly keeper: Keeper;
+  readonly keeper: Pick<Keeper, 'keepFields'>;
+  /**
+   * A check goes on past a row the import would refuse: each refusal is told here (located), and
+   * the row is left out; so are the problems of its values, one by one (`rowChecks`).
+   */
+  readonly onRowError?: ((error: ImportingError, object: FileObject) => void) | undefined;
+  readonly rowChecks?: RowChecks | undefined;
 }
 
 const NO_RULES: ImportRules = {};
+
+/** What writing a row did: its pk here, how it was written, and its slug (for rules that need it). */
+export interface WrittenRow {
+  readonly pk: number;
+  readonly kind: ImportKind;
+  readonly slug: string | undefined;
+}
 
 export class BatchImporter {
   /** Scopes of rows already written, for models whose rows take their scope from a parent. */
@@ -60,39 +79,64 @@ export class BatchImporter {
     const { driver, importUuid, pkMap, report } = this.deps;
     const modelReport = report.model(entry.name);
     // A Global import has just cleared every table, chunks included: no batch can have been written before.
-    const done = this.deps.scope === 'Global' ? undefined : findChunk(driver, this.deps.writer, this.deps.registry, entry, importUuid, minOrdinal);
+    const { writer } = this.deps;
+    const done = this.deps.scope === 'Global' || driver === undefined || writer === undefined ? undefined : findChunk(driver, writer, this.deps.registry, entry, importUuid, minOrdinal);
     if (done !== undefined) {
       for (const [oldPk, mapped] of done) pkMap.insert(entry.name, oldPk, mapped.pk, mapped.kind, mapped.slug);
       modelReport.resumedRows += done.size;
       return;
     }
-    if (!possibleScopes(entry.scope).some((scope) => this.#allowed.includes(scope))) {
-      for (const object of objects) modelReport.drop(object.pk, `not in ${this.deps.scope} scope`);
-      return;
-    }
-    const filters = this.deps.scan.filters.filter((filter) => filter.model === entry.name);
     const chunk: ChunkRecord = { minOrdinal, written: [], slugs: new Map() };
     objects.forEach((object, i) => {
-      const ordinal = minOrdinal + i;
-      this.deps.writer.origin = { model: entry.name, ordinal, leftPk: object.pk, line: object.line };
-      try {
-        const outcome = this.#importRow(entry, object, ordinal, filters, modelReport);
-        if (outcome !== undefined) chunk.written.push({ oldPk: object.pk, ...outcome });
-      } catch (error) {
-        throw located(error, { model: entry.name, ordinal, leftPk: object.pk, line: object.line });
-      }
+      const outcome = this.importRow(entry, object, minOrdinal + i);
+      if (outcome !== undefined) chunk.written.push({ oldPk: object.pk, ...outcome });
     });
-    if (chunk.written.length > 0) saveChunk(this.deps.writer, this.deps.registry, entry, importUuid, chunk, this.deps.context.now());
+    if (chunk.written.length > 0 && writer !== undefined) saveChunk(writer, this.deps.registry, entry, importUuid, chunk, this.deps.context.now());
+  }
+
+  /** One row: what was written, or undefined when it was dropped (or, for a check, refused). */
+  importRow(entry: ModelEntry, object: FileObject, ordinal: number): WrittenRow | undefined {
+    const modelReport = this.deps.report.model(entry.name);
+    if (!this.#inScope(entry)) {
+      modelReport.drop(object.pk, `not in ${this.deps.scope} scope`);
+      return undefined;
+    }
+    // Where a row the writer holds back (to write in bulk) came from, for its errors.
+    if (this.deps.writer !== undefined) this.deps.writer.origin = { model: entry.name, ordinal, leftPk: object.pk, line: object.line };
+    try {
+      return this.#importRow(entry, object, ordinal, this.#filtersOf(entry.name), modelReport);
+    } catch (error) {
+      if (error instanceof RowRefused) return undefined;
+      const refusal = located(error, { model: entry.name, ordinal, leftPk: object.pk, line: object.line });
+      if (this.deps.onRowError === undefined) throw refusal;
+      this.deps.onRowError(refusal, object);
+      return undefined;
+    }
+  }
+
+  readonly #scopes = new Map<string, boolean>();
+  readonly #filters = new Map<string, readonly ImportFilter[]>();
+
+  #inScope(entry: ModelEntry): boolean {
+    let inScope = this.#scopes.get(entry.name);
+    if (inScope === undefined) this.#scopes.set(entry.name, (inScope = possibleScopes(entry.scope).some((scope) => this.#allowed.includes(scope))));
+    return inScope;
+  }
+
+  #filtersOf(model: string): readonly ImportFilter[] {
+    let filters = this.#filters.get(model);
+    if (filters === undefined) this.#filters.set(model, (filters = this.deps.scan.filters.filter((filter) => filter.model === model)));
+    return filters;
   }
 
   /** Imports one row; returns what was written, or undefined when the row was dropped. */
-  #importRow(entry: ModelEntry, object: FileObject, ordinal: number, filters: readonly ImportFilter[], modelReport: ModelImportReport) {
+  #importRow(entry: ModelEntry, object: FileObject, ordinal: number, filters: readonly ImportFilter[], modelReport: ModelImportReport): WrittenRow | undefined {
     for (const filter of filters) {
       const value = filter.field === 'id' ? object.pk : object.fields[filter.field];
       if (!filter.values.has(value)) return modelReport.drop(object.pk, `filtered: ${filter.reason}`);
     }
     const { context, pkMap } = this.deps;
-    const prepared = prepareRow(entry, object, ordinal, this.deps.defaults);
+    const prepared = prepareRow(entry, object, ordinal, this.deps.defaults, this.deps.rowChecks);
     for (const name of prepared.unknownFields) modelReport.unknownFields.set(name, (modelReport.unknownFields.get(name) ?? 0) + 1);
     const row: ImportingRow = { model: entry.name, oldPk: object.pk, fields: prepared.fields, original: { ...prepared.fields } };
     const rules = entry.rules.import ?? NO_RULES;
@@ -141,7 +185,8 @@ export class BatchImporter {
       if (this.deps.scan.pks.get(key.model)?.has(value as number) === true) {
         return `parent ${key.model} pk ${String(value)} was not imported (via ${key.field})`;
       }
-      throw new ImportingError('ValidationError', { model: entry.name }, `${key.field} points at ${key.model} pk ${shown(String(value))}, which is not in the file`);
+      throw new ImportingError('ValidationError', { model: entry.name }, `${key.field} points at ${key.model} pk ${shown(String(value))}, which is not in the file`,
+        { field: key.field, fault: 'DanglingForeignKey' });
     }
     return undefined;
   }
@@ -163,12 +208,14 @@ export class BatchImporter {
 export function located(error: unknown, where: { model: string; ordinal: number; leftPk: number; line: number }): ImportingError {
   if (error instanceof ImportingError) {
     if (error.on.ordinal !== undefined) return error;
-    return new ImportingError(error.kind, where, error.reason, { cause: error.cause ?? error });
+    return new ImportingError(error.kind, where, error.reason, { cause: error.cause ?? error, field: error.field, fault: error.fault });
   }
   const reason = error instanceof Error ? error.message : String(error);
   let kind: ImportErrorKind = 'Unknown';
-  if (error instanceof ConstraintViolation) kind = 'IntegrityError';
-  else if (error instanceof IntegerOutOfRange || error instanceof TypeError || error instanceof SyntaxError) kind = 'DeserializationFailed';
+  if (error instanceof ConstraintViolation) {
+    return new ImportingError('IntegrityError', where, reason, { cause: error, fault: error.kind === 'UniqueViolation' ? 'UniqueViolation' : undefined });
+  }
+  if (error instanceof IntegerOutOfRange || error instanceof TypeError || error instanceof SyntaxError) kind = 'DeserializationFailed';
   else if (error instanceof DatabaseError) kind = 'DatabaseError';
   else if (error instanceof Error && error.name === 'UniqueVariantError') kind = 'IntegrityError';
   return new ImportingError(kind, where, reason, { cause: error });

@@ -16,6 +16,9 @@ export type ImportErrorKind =
   | 'UnspecifiedScope'
   | 'ValidationError';
 
+/** What is wrong, for a caller that sorts refusals (check): a key, a missing field, a value. */
+export type ImportFault = 'DanglingForeignKey' | 'MissingField' | 'InvalidValue' | 'UniqueViolation';
+
 export interface ImportErrorLocation extends InstanceID {
   /** The row's pk in the file. */
   readonly leftPk?: number | undefined;
@@ -32,8 +35,14 @@ export class ImportingError extends RelocateError {
   readonly leftPk: number | undefined;
   readonly line: number | undefined;
 
-  constructor(readonly kind: ImportErrorKind, where: ImportErrorLocation, readonly reason: string, options?: { cause?: unknown }) {
+  /** The field at fault, and what kind of fault, where known (a check names them). */
+  readonly field: string | undefined;
+  readonly fault: ImportFault | undefined;
+
+  constructor(readonly kind: ImportErrorKind, where: ImportErrorLocation, readonly reason: string, options?: { cause?: unknown; field?: string | undefined; fault?: ImportFault | undefined }) {
     super(`Import failed at ${describe(where)}: ${reason}`, options);
+    this.field = options?.field;
+    this.fault = options?.fault;
     this.on = { model: where.model, ...(where.ordinal !== undefined && { ordinal: where.ordinal }) };
     this.leftPk = where.leftPk;
     this.line = where.line;
@@ -41,6 +50,13 @@ export class ImportingError extends RelocateError {
 
   toFinding(): Finding {
     return { finding: 'RpcImportError', kind: this.kind, on: this.on, leftPk: this.leftPk, reason: this.reason };
+  }
+}
+
+/** A row a checking caller was told about problem by problem: it is not imported, and nothing more is said. */
+export class RowRefused extends Error {
+  constructor() {
+    super('the row was refused; its problems were reported');
   }
 }
 

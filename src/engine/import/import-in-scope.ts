@@ -22,7 +22,7 @@ import { Keeper } from './keep-unknown.js';
 import { IMPORT_OPTIONS, checkOptions } from '../verb-options.js';
 import type { KeepTables } from './keep-unknown.js';
 import { countRows } from '../../db/store.js';
-import type { FilterOptions } from './scan-file.js';
+import type { FilterOptions, ScanResult } from './scan-file.js';
 import type { Registry } from '../../core/registry/registry.js';
 import { shown } from '../../core/text/shown-value.js';
 
@@ -98,15 +98,7 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
   options.onProgress?.({ phase: 'checking', rowsDone: 0, rowsTotal: 0 });
   const { registry } = options;
   const scan = scanFile(registry, source, options.scope, options);
-  report.reordered = !scan.inOrder;
-  for (const [model, dropped] of scan.droppedModels) report.model(model).dropped.addAll(dropped.reason, dropped.count, dropped.pks);
-  for (const [from, renamed] of scan.renamedModels) report.model(renamed.to).renamedFrom.set(from, renamed.count);
-  report.fileShape = scan.shape;
-  report.unmatched = scan.unmatched;
-  for (const [model, keys] of scan.extraKeys) {
-    const modelReport = report.model(model);
-    for (const [key, count] of keys) modelReport.extraKeys.set(key, count);
-  }
+  reportScan(report, scan);
   const rowsTotal = [...scan.counts.values()].reduce((sum, n) => sum + n, 0);
 
   const pkMap = new PrimaryKeyMap();
@@ -155,6 +147,19 @@ export function importInScope(driver: Driver, source: ImportSource, options: Imp
     if (!(error instanceof DryRunRollback)) throw error;
   }
   return report;
+}
+
+/** What the first pass found that the report says: whole models dropped, models renamed, keys ignored, the file's shape. */
+export function reportScan(report: ImportReport, scan: ScanResult): void {
+  report.reordered = !scan.inOrder;
+  for (const [model, dropped] of scan.droppedModels) report.model(model).dropped.addAll(dropped.reason, dropped.count, dropped.pks);
+  for (const [from, renamed] of scan.renamedModels) report.model(renamed.to).renamedFrom.set(from, renamed.count);
+  report.fileShape = scan.shape;
+  report.unmatched = scan.unmatched;
+  for (const [model, keys] of scan.extraKeys) {
+    const modelReport = report.model(model);
+    for (const [key, count] of keys) modelReport.extraKeys.set(key, count);
+  }
 }
 
 /** Runs of one model, at most MAX_BATCH_SIZE long, each with the ordinal of its first row. */

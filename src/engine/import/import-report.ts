@@ -37,8 +37,14 @@ export class ModelImportReport {
   /** Keys beside model, pk and fields in the file's objects (ignored, as Django ignores them): key → objects. */
   readonly extraKeys = new Map<string, number>();
 
-  drop(pk: number, reason: string): void {
+  /** Records a dropped row (returns undefined, what a dropped row's writing gives). */
+  drop(pk: number, reason: string): undefined {
     this.dropped.add(pk, reason);
+    return undefined;
+  }
+
+  keepField(name: string): void {
+    this.keptFields.set(name, (this.keptFields.get(name) ?? 0) + 1);
   }
 
   dropField(name: string, reason: string): void {

@@ -20,8 +20,9 @@ export type KeepTables = 'create' | 'if-present';
 export class Keeper {
   #ready: boolean | undefined;
 
+  /** Without a driver nothing is written (a check): what would be kept is only reported. */
   constructor(
-    private readonly driver: Driver,
+    private readonly driver: Driver | undefined,
     private readonly registry: Registry,
     private readonly tables: KeepTables,
     private readonly importUuid: string,
@@ -30,9 +31,9 @@ export class Keeper {
   /** Whether there is somewhere to keep things (making the tables the first time, where allowed). */
   #canKeep(): boolean {
     if (this.#ready === undefined) {
-      this.#ready = hasKeptTables(this.driver);
+      this.#ready = this.driver !== undefined && hasKeptTables(this.driver);
       if (!this.#ready && this.tables === 'create') {
-        createKeptTables(this.driver);
+        if (this.driver !== undefined) createKeptTables(this.driver);
         this.#ready = true;
       }
     }
@@ -41,7 +42,7 @@ export class Keeper {
 
   /** A Global import replaces everything: what earlier imports kept goes too. */
   clear(): void {
-    if (hasKeptTables(this.driver)) clearKept(this.driver);
+    if (this.driver !== undefined && hasKeptTables(this.driver)) clearKept(this.driver);
   }
 
   /** Rows of models this version does not know, as the file has them. */
@@ -54,7 +55,7 @@ export class Keeper {
         modelReport.drop(object.pk, NO_TABLES);
         continue;
       }
-      keepRow(this.driver, { model: object.model, pk: object.pk, afterModel, fields: dumpPythonJson(object.fields) }, this.importUuid);
+      if (this.driver !== undefined) keepRow(this.driver, { model: object.model, pk: object.pk, afterModel, fields: dumpPythonJson(object.fields) }, this.importUuid);
       modelReport.keptRows++;
     }
   }
@@ -78,9 +79,9 @@ export class Keeper {
       }
       kept[name] = fields[name];
       keeping++;
-      modelReport.keptFields.set(name, (modelReport.keptFields.get(name) ?? 0) + 1);
+      modelReport.keepField(name);
     }
-    if (keeping > 0) keepFields(this.driver, model, pk, dumpPythonJson(kept));
+    if (keeping > 0 && this.driver !== undefined) keepFields(this.driver, model, pk, dumpPythonJson(kept));
   }
 }
 

@@ -6,7 +6,13 @@
  */
 import type { ImportKind, MappedPk } from '../../core/registry/import-rules.js';
 
-export class PrimaryKeyMap {
+/** What the batch importer needs of a pk map: the import's (below), or a check's compact one. */
+export interface PkMap {
+  get(model: string, oldPk: number): MappedPk | undefined;
+  insert(model: string, oldPk: number, pk: number, kind: ImportKind, slug?: string): void;
+}
+
+export class PrimaryKeyMap implements PkMap {
   readonly #models = new Map<string, Map<number, MappedPk>>();
 
   get(model: string, oldPk: number): MappedPk | undefined {

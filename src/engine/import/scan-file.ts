@@ -16,7 +16,7 @@ import { shown } from '../../core/text/shown-value.js';
 const referencedModels = new WeakMap<Registry, ReadonlySet<string>>();
 
 /** Models some foreign key points at: their pks are kept to tell a filtered parent from a missing one. */
-function referencedModelsOf(registry: Registry): ReadonlySet<string> {
+export function referencedModelsOf(registry: Registry): ReadonlySet<string> {
   let models = referencedModels.get(registry);
   if (models === undefined) referencedModels.set(registry, (models = new Set(registry.stored.flatMap((entry) => entry.foreignKeys.map((key) => key.model)))));
   return models;
@@ -38,7 +38,7 @@ export interface ScanResult {
   /** Rows per imported model (by this version's name), in file order of first appearance. */
   readonly counts: ReadonlyMap<string, number>;
   /** Pks in the file of each referenced model. */
-  readonly pks: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly pks: ReadonlyMap<string, PkSet>;
   /** Rows dropped whole-model, by model (as the file names it): why, how many, and their pks. */
   readonly droppedModels: ReadonlyMap<string, DroppedModel>;
   /** Rows of models this version does not know, kept as they are (Global only), in file order. */
@@ -54,6 +54,12 @@ export interface ScanResult {
   readonly filters: readonly ImportFilter[];
   /** Values of the user's filters that no row of the file matched. */
   readonly unmatched: { readonly filterUsernames: readonly string[]; readonly filterOrgSlugs: readonly string[] };
+}
+
+/** The pks of one model seen in the file (a Set, or a check's compact set). */
+export interface PkSet {
+  has(pk: number): boolean;
+  add(pk: number): unknown;
 }
 
 export interface DroppedModel {
@@ -93,84 +99,142 @@ export function classifyModel(registry: Registry, name: string, scope: ImportSco
   return { error: `unknown model "${shown(name)}": not a Sentry model name (expected "app_label.model", such as "sentry.user")` };
 }
 
-export function scanFile(registry: Registry, source: ImportSource, scope: ImportScope, options: FilterOptions): ScanResult {
-  const referenced = referencedModelsOf(registry);
-  const counts = new Map<string, number>();
-  const pks = new Map<string, Set<number>>();
-  const droppedModels = new Map<string, DroppedModel>();
-  const kept: KeptObject[] = [];
-  const renamedModels = new Map<string, { to: string; count: number }>();
-  const shape = new Map<string, Set<string>>();
-  const seenRows = new Map<string, number>();
-  const wantsFilters = options.filterUsernames !== undefined || options.filterOrgSlugs !== undefined;
-  const users = new Map<number, { username: unknown; email: unknown }>();
-  const orgs: FileObject[] = [];
-  const members: FileObject[] = [];
-  const verdicts = new Map<string, Verdict>();
-  let lastRank = -1;
-  let lastKnown: string | null = null;
-  let inOrder = true;
+/** What the scan decided for one object: imported (as `entry`, its `ordinal`-th row), dropped, kept or refused. */
+export type ScanVerdict =
+  | { readonly entry: ModelEntry; readonly ordinal: number }
+  | { readonly drop: string }
+  | { readonly keep: string }
+  | { readonly error: string };
 
-  const extraKeys = new Map<string, Map<string, number>>();
-  for (const object of fileObjects(source)) {
+/** A problem the scan found, for a caller that goes on (check); the import throws instead. */
+export type ScanProblem = (kind: 'UnknownModel' | 'DuplicatePk', object: FileObject, reason: string, ordinal?: number) => void;
+
+/**
+ * The first pass, one object at a time: `add` each object in file order, then `result()`. Without
+ * `onProblem`, an unknown model or an ambiguous duplicate pk throws (the import stops there).
+ */
+export class FileScan {
+  readonly #referenced: ReadonlySet<string>;
+  readonly #counts = new Map<string, number>();
+  readonly #pks = new Map<string, PkSet>();
+  readonly #droppedModels = new Map<string, DroppedModel>();
+  readonly #kept: KeptObject[] = [];
+  readonly #renamedModels = new Map<string, { to: string; count: number }>();
+  readonly #shape = new Map<string, Set<string>>();
+  readonly #seenRows = new Map<string, number>();
+  readonly #extraKeys = new Map<string, Map<string, number>>();
+  readonly #verdicts = new Map<string, Verdict>();
+  readonly #wantsFilters: boolean;
+  readonly #users = new Map<number, { username: unknown; email: unknown }>();
+  readonly #orgs: FileObject[] = [];
+  readonly #members: FileObject[] = [];
+  #lastRank = -1;
+  #lastKnown: string | null = null;
+  #inOrder = true;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly scope: ImportScope,
+    private readonly options: FilterOptions,
+    private readonly onProblem?: ScanProblem,
+    private readonly newPkSet: () => PkSet = () => new Set<number>(),
+  ) {
+    this.#referenced = referencedModelsOf(registry);
+    this.#wantsFilters = options.filterUsernames !== undefined || options.filterOrgSlugs !== undefined;
+  }
+
+  /** Pks seen so far of each model other rows point at. */
+  get pks(): ReadonlyMap<string, PkSet> {
+    return this.#pks;
+  }
+
+  /** Whether the objects so far came in the registry's model order. */
+  get inOrder(): boolean {
+    return this.#inOrder;
+  }
+
+  add(object: FileObject): ScanVerdict {
     if (object.extraKeys !== undefined) {
-      let keys = extraKeys.get(object.model);
-      if (keys === undefined) extraKeys.set(object.model, (keys = new Map()));
+      let keys = this.#extraKeys.get(object.model);
+      if (keys === undefined) this.#extraKeys.set(object.model, (keys = new Map()));
       for (const key of object.extraKeys) keys.set(key, (keys.get(key) ?? 0) + 1);
     }
-    const rows = (seenRows.get(object.model) ?? 0) + 1;
-    seenRows.set(object.model, rows);
+    const rows = (this.#seenRows.get(object.model) ?? 0) + 1;
+    this.#seenRows.set(object.model, rows);
     if (rows <= SHAPE_ROWS) {
-      let fields = shape.get(object.model);
-      if (fields === undefined) shape.set(object.model, (fields = new Set()));
+      let fields = this.#shape.get(object.model);
+      if (fields === undefined) this.#shape.set(object.model, (fields = new Set()));
       for (const name in object.fields) fields.add(name);
     }
-    let verdict = verdicts.get(object.model);
-    if (verdict === undefined) verdicts.set(object.model, (verdict = classifyModel(registry, object.model, scope)));
-    if ('error' in verdict) throw new ImportingError('UnknownModel', { model: object.model, line: object.line, leftPk: object.pk }, verdict.error);
+    let verdict = this.#verdicts.get(object.model);
+    if (verdict === undefined) this.#verdicts.set(object.model, (verdict = classifyModel(this.registry, object.model, this.scope)));
+    if ('error' in verdict) {
+      if (this.onProblem === undefined) throw new ImportingError('UnknownModel', { model: object.model, line: object.line, leftPk: object.pk }, verdict.error);
+      this.onProblem('UnknownModel', object, verdict.error);
+      return verdict;
+    }
     if ('keep' in verdict) {
-      kept.push({ object, afterModel: lastKnown });
-      continue;
+      this.#kept.push({ object, afterModel: this.#lastKnown });
+      return verdict;
     }
     if ('drop' in verdict) {
-      let dropped = droppedModels.get(object.model);
-      if (dropped === undefined) droppedModels.set(object.model, (dropped = { reason: verdict.drop, count: 0, pks: [] }));
+      let dropped = this.#droppedModels.get(object.model);
+      if (dropped === undefined) this.#droppedModels.set(object.model, (dropped = { reason: verdict.drop, count: 0, pks: [] }));
       dropped.count++;
       if (dropped.pks.length < LISTED_PKS) dropped.pks.push(object.pk);
-      continue;
+      return verdict;
     }
-    const model = verdict.entry.name;
+    const entry = verdict.entry;
+    const model = entry.name;
     if (model !== object.model) {
-      const renamed = renamedModels.get(object.model) ?? { to: model, count: 0 };
+      const renamed = this.#renamedModels.get(object.model) ?? { to: model, count: 0 };
       renamed.count++;
-      renamedModels.set(object.model, renamed);
+      this.#renamedModels.set(object.model, renamed);
     }
-    lastKnown = model;
-    const ordinal = (counts.get(model) ?? 0) + 1;
-    counts.set(model, ordinal);
-    const rank = registry.rank(model) as number;
-    if (rank < lastRank) inOrder = false;
-    lastRank = Math.max(lastRank, rank);
-    if (referenced.has(model)) {
-      let seen = pks.get(model);
-      if (seen === undefined) pks.set(model, (seen = new Set()));
+    this.#lastKnown = model;
+    const ordinal = (this.#counts.get(model) ?? 0) + 1;
+    this.#counts.set(model, ordinal);
+    const rank = this.registry.rank(model) as number;
+    if (rank < this.#lastRank) this.#inOrder = false;
+    this.#lastRank = Math.max(this.#lastRank, rank);
+    if (this.#referenced.has(model)) {
+      let seen = this.#pks.get(model);
+      if (seen === undefined) this.#pks.set(model, (seen = this.newPkSet()));
       if (seen.has(object.pk)) {
         // Other rows point at this model by pk, so two rows with one pk make those keys ambiguous.
-        throw new ImportingError('DeserializationFailed', { model, ordinal, leftPk: object.pk, line: object.line },
-          `duplicate pk ${object.pk}: another ${shown(model)} row earlier in the file has it, and keys to it would be ambiguous`);
+        const reason = `duplicate pk ${object.pk}: another ${shown(model)} row earlier in the file has it, and keys to it would be ambiguous`;
+        if (this.onProblem === undefined) throw new ImportingError('DeserializationFailed', { model, ordinal, leftPk: object.pk, line: object.line }, reason);
+        this.onProblem('DuplicatePk', object, reason, ordinal);
       }
       seen.add(object.pk);
     }
-    if (!wantsFilters) continue;
-    if (model === 'sentry.user') users.set(object.pk, { username: object.fields.username, email: object.fields.email });
-    else if (model === 'sentry.organization') orgs.push(object);
-    else if (model === 'sentry.organizationmember') members.push(object);
+    if (this.#wantsFilters) {
+      if (model === 'sentry.user') this.#users.set(object.pk, { username: object.fields.username, email: object.fields.email });
+      else if (model === 'sentry.organization') this.#orgs.push(object);
+      else if (model === 'sentry.organizationmember') this.#members.push(object);
+    }
+    return { entry, ordinal };
   }
-  const unmatched = {
-    filterUsernames: (options.filterUsernames ?? []).filter((name) => ![...users.values()].some((user) => user.username === name)),
-    filterOrgSlugs: (options.filterOrgSlugs ?? []).filter((slug) => !orgs.some((org) => org.fields.slug === slug)),
-  };
-  return { counts, pks, droppedModels, extraKeys, kept, renamedModels, shape, inOrder, filters: resolveFilters(scope, options, users, orgs, members), unmatched };
+
+  result(): ScanResult {
+    const { options } = this;
+    const users = this.#users;
+    const unmatched = {
+      filterUsernames: (options.filterUsernames ?? []).filter((name) => ![...users.values()].some((user) => user.username === name)),
+      filterOrgSlugs: (options.filterOrgSlugs ?? []).filter((slug) => !this.#orgs.some((org) => org.fields.slug === slug)),
+    };
+    return {
+      counts: this.#counts, pks: this.#pks, droppedModels: this.#droppedModels, extraKeys: this.#extraKeys, kept: this.#kept,
+      renamedModels: this.#renamedModels, shape: this.#shape, inOrder: this.#inOrder, unmatched,
+      filters: resolveFilters(this.scope, options, users, this.#orgs, this.#members),
+    };
+  }
+}
+
+export function scanFile(registry: Registry, source: ImportSource, scope: ImportScope, options: FilterOptions): ScanResult {
+  const scan = new FileScan(registry, scope, options);
+  for (const object of fileObjects(source)) scan.add(object);
+  return scan.result();
 }
 
 /**

@@ -1,5 +1,33 @@
 import { defineModel, f, fk, now } from '../define.js';
 import { querySubscriptionImport } from '../organizations-import.js';
+import type { SentryRefusal } from '../types.js';
+
+/**
+ * Sentry 23.11 to 24.4 wrote an alert rule's owner (an Actor) beside its team and user_id, and its
+ * AlertRule.save() refuses a rule with an owner but neither ("AlertRule with owner requires either
+ * team_id or user_id", self-hosted#2468). Files of that era carry both keys; here `owner` is a
+ * field Sentry has since removed, so such a rule would also lose its owner.
+ */
+function ownerWithoutTeamOrUser(fields: Readonly<Record<string, unknown>>): SentryRefusal | undefined {
+  const { owner } = fields;
+  if (owner === null || owner === undefined || !('team' in fields) || !('user_id' in fields)) return undefined;
+  if (fields.team !== null || fields.user_id !== null) return undefined;
+  return {
+    reason: `owner is actor ${JSON.stringify(owner)} but neither team nor user_id is set: Sentry's AlertRule refuses such a row ("AlertRule with owner requires either team_id or user_id", self-hosted#2468), and an import here would leave the rule without an owner; set team or user_id to the team or user actor ${JSON.stringify(owner)} stands for`,
+  };
+}
+
+/**
+ * Sentry re-creates each imported subscription in Snuba from its snuba query, and its import fails
+ * on one without (KeyError: 'snuba_query', self-hosted#3083); such a subscription can query nothing.
+ */
+function subscriptionWithoutQuery(fields: Readonly<Record<string, unknown>>): SentryRefusal | undefined {
+  if (fields.snuba_query !== null && fields.snuba_query !== undefined) return undefined;
+  return {
+    reason: 'a subscription without its snuba query: Sentry re-creates each subscription in Snuba from its query, and its import fails on one without (KeyError: \'snuba_query\', self-hosted#3083); repair leaves it out, as it can query nothing',
+    drop: true,
+  };
+}
 
 export const alertrule = defineModel({
   model: 'sentry.alertrule',
@@ -7,6 +35,7 @@ export const alertrule = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['snuba_query']],
+  rules: { sentryRefuses: ownerWithoutTeamOrUser },
   fields: [
     fk('organization', 'sentry.organization', 'FlexibleForeignKey', { null: true }),
     fk('snuba_query', 'sentry.snubaquery', 'FlexibleForeignKey', { null: true }),
@@ -113,7 +142,7 @@ export const querysubscription = defineModel({
   silos: ['Region'],
   scope: 'Organization',
   uniques: [['subscription_id']],
-  rules: { import: querySubscriptionImport },
+  rules: { import: querySubscriptionImport, sentryRefuses: subscriptionWithoutQuery },
   fields: [
     fk('project', 'sentry.project', 'FlexibleForeignKey'),
     fk('snuba_query', 'sentry.snubaquery', 'FlexibleForeignKey', { null: true }),

@@ -47,6 +47,10 @@ export const BASE_REMOVED_MODELS: ReadonlyMap<string, Removal> = new Map([
   ['sentry.incidentsubscription', { note: 'removed late 2024 (migrations 0800-0801)' }],
   ['sentry.spanattributeextractionruleconfig', { until: '24.8.0', note: 'short-lived, in 24.7.0 only' }],
   ['sentry.spanattributeextractionrulecondition', { until: '24.8.0', note: 'short-lived, in 24.7.0 only' }],
+  // Django's sites framework: Sentry's backup before relocation scopes (23.7) exported its one row
+  // (fixtures/backup/23.7.1.json); the 23.9.1 snapshot has none, and newer importers fail on it
+  // ("'Site' object has no attribute 'get_possible_relocation_scopes'", self-hosted#2424).
+  ['sites.site', { note: "Django's sites framework row, which Sentry's backup exported before relocation scopes (23.7)", outsideRelocation: true }],
 ]);
 
 /** Fields Sentry removed from models the base kept, as `model.field`. */
