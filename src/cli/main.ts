@@ -10,21 +10,9 @@ import type { CommandContext, GlobalOptions } from './context.js';
 import type { CliIo } from './io.js';
 import { explainUsage } from './usage.js';
 import type { UsageSpec } from './usage.js';
-import { versionText } from './version.js';
-import { initCommand } from './commands/init.js';
-import { modelDependenciesCommand } from './commands/model-dependencies.js';
-import { exportCommand } from './commands/export.js';
-import { seedCommand } from './commands/seed.js';
-import { SRC_DESCRIPTION, importCommand } from './commands/import.js';
-import { BACKUP_COMMANDS, backupCommand } from './commands/backup.js';
-import { keysCommand } from './commands/backup-crypt.js';
-import { inspectorCommand } from './commands/inspector.js';
-import { convertCommand } from './commands/convert.js';
-import { versionsCommand } from './commands/versions.js';
-import { checkCommand } from './commands/check.js';
-import { repairCommand } from './commands/repair.js';
+import { COMMAND_TABLE, BACKUP_COMMANDS, SRC_DESCRIPTION, listedOnly } from './command-table.js';
 
-const COMMANDS = ['init', 'seed', 'export', 'import', 'check', 'repair', 'convert', 'versions', 'backup', 'keys', 'model-dependencies', 'inspector'];
+const COMMANDS = COMMAND_TABLE.map((entry) => entry.name);
 const SCOPES = ['users', 'organizations', 'config', 'global'];
 
 /** What usage.ts needs to explain a failure: the words each command expects. */
@@ -49,28 +37,25 @@ const USAGE: UsageSpec = {
   },
 };
 
-function build(argv: readonly string[], context: CommandContext): Argv<GlobalOptions> {
-  return (yargs([...argv]) as unknown as Argv<GlobalOptions>)
+/**
+ * The parser: the command being run (the first word that is not an option) defined in full, the
+ * others only listed, so that only its modules load.
+ */
+async function build(argv: readonly string[], context: CommandContext): Promise<Argv<GlobalOptions>> {
+  const running = argv.find((word) => !word.startsWith('-'));
+  let parser = (yargs([...argv]) as unknown as Argv<GlobalOptions>)
     .scriptName('relocate')
-    .usage('$0 <command> [options]\n\nExport, import and validate Sentry relocation backups on SQLite.')
-    .command(initCommand(context))
-    .command(seedCommand(context))
-    .command(exportCommand(context))
-    .command(importCommand(context))
-    .command(checkCommand(context))
-    .command(repairCommand(context))
-    .command(convertCommand(context))
-    .command(versionsCommand(context))
-    .command(backupCommand(context))
-    .command(keysCommand(context))
-    .command(modelDependenciesCommand(context))
-    .command(inspectorCommand(context))
+    .usage('$0 <command> [options]\n\nExport, import and validate Sentry relocation backups on SQLite.');
+  for (const entry of COMMAND_TABLE) parser = parser.command(entry.name === running ? (await entry.load())(context) : listedOnly(entry));
+  // The text is read only when asked for: package.json and the registry load at run time, not at every start.
+  const version = argv.includes('--version') ? (await import('./version.js')).versionText() : '';
+  return parser
     .demandCommand(1, `Name a command: ${COMMANDS.join(', ')}`)
     .strict()
     .help()
     .alias('help', 'h')
     // The text is read only when asked for: package.json is read at run time, not at every start.
-    .version('version', 'Show the version of relocate and of Sentry it follows', argv.includes('--version') ? versionText() : '')
+    .version('version', 'Show the version of relocate and of Sentry it follows', version)
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false);
 }
@@ -101,7 +86,7 @@ export async function main(given: readonly string[], io: CliIo): Promise<number>
       }
     },
   };
-  const parser = build(argv, context);
+  const parser = await build(argv, context);
   parser.fail((message, error) => {
     // yargs reports its own parsing problems as YError; anything else came from a command.
     if (error !== undefined && error !== null && error.name !== 'YError') throw error;

@@ -97,15 +97,18 @@ describe.each(['better-sqlite3', 'sql.js'])('%s: relocate import', (backend) => 
   });
 
   it('writes an IntegrityError with Sentry\'s hint and its finding', () => {
-    const objects = JSON.parse(readFileSync(join(dir, 'backup.json'), 'utf8')) as { model: string; fields: Record<string, unknown> }[];
-    const team = objects.find((object) => object.model === 'sentry.team');
-    if (team !== undefined) team.fields.slug = 'x'.repeat(80); // beyond the column's max length
+    const objects = JSON.parse(readFileSync(join(dir, 'backup.json'), 'utf8')) as { model: string; pk: number; fields: Record<string, unknown> }[];
+    // A second team of the same organization with the same slug: (organization, slug) is unique.
+    const at = objects.findIndex((object) => object.model === 'sentry.team');
+    const team = objects[at];
+    if (team === undefined) throw new Error('the export has no team');
+    objects.splice(at + 1, 0, { ...team, pk: 999_999 });
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(objects));
     const run = cli('import', 'global', 'bad.json', '--db', 'bad.sqlite', '--findings-file', 'bad-findings.json');
     expect(run.code).toBe(2);
     // The error first, then Sentry's hint about it.
-    expect(run.stderr).toMatch(/^Error: Import failed at sentry\.team #1 \(pk \d+, line \d+\): .*\[IntegrityError\]\nAre you restoring from a backup of the same version .*\n$/);
+    expect(run.stderr).toMatch(/^Error: Import failed at sentry\.team #2 \(pk 999999, line \d+\): .*\[IntegrityError\]\nAre you restoring from a backup of the same version .*\n$/);
     const [finding] = JSON.parse(readFileSync(join(dir, 'bad-findings.json'), 'utf8')) as Record<string, unknown>[];
-    expect(finding).toMatchObject({ finding: 'RpcImportError', kind: 'IntegrityError', on: { model: 'sentry.team', ordinal: 1 } });
+    expect(finding).toMatchObject({ finding: 'RpcImportError', kind: 'IntegrityError', on: { model: 'sentry.team', ordinal: 2 } });
   });
 });

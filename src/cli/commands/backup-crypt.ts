@@ -17,6 +17,7 @@ import { CommandError } from '../exit.js';
 import { withFileErrors } from '../file-errors.js';
 import { checkReadable } from '../file-source.js';
 import { dash, writeFileAtomic } from '../io.js';
+import { commandEntry } from '../command-table.js';
 
 /** Every input a command names (`-` is stdin), checked before any work so that a refusal names it. */
 async function checkInputs(source: string, key: string | undefined, keyKind: string): Promise<void> {
@@ -77,8 +78,8 @@ export function cryptCommands(context: CommandContext): CommandModule<GlobalOpti
 
 export function keysCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'keys',
-    describe: 'Make RSA keys for encrypted exports',
+    command: commandEntry('keys').command,
+    describe: commandEntry('keys').describe,
     builder: (yargs) => yargs
       .command('generate', 'Write a new RSA-2048 key pair: DIR/key.pem (PKCS#8, mode 0600) and DIR/key.pub (SPKI)', (sub) =>
         sub

@@ -29,6 +29,7 @@ import { fileModelNames } from '../../engine/import/index.js';
 import type { ImportSource } from '../../engine/import/index.js';
 import { findingHints } from '../../core/compare/finding-hints.js';
 import type { ComparatorFinding } from '../../core/compare/comparator-findings.js';
+import { BACKUP_COMMANDS, commandEntry } from '../command-table.js';
 
 /** Sentry's "Invalid left side tarball: …". */
 class UnreadableTarballError extends RelocateError {
@@ -53,12 +54,11 @@ export function findingsText(findings: readonly Finding[]): string {
 }
 
 /** Every `backup` subcommand, in the order help and messages list them. */
-export const BACKUP_COMMANDS = ['compare', 'comparators', 'roundtrip', 'encrypt', 'decrypt', 'sanitize'];
 
 export function backupCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'backup',
-    describe: `Work on backups: ${BACKUP_COMMANDS.join(', ')}`,
+    command: commandEntry('backup').command,
+    describe: commandEntry('backup').describe,
     builder: (yargs) =>
       yargs
         .command('compare <left> <right>', 'Compare two exports with Sentry\'s default comparators', (sub) =>

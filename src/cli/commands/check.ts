@@ -27,6 +27,7 @@ import { openOutput } from '../output-sink.js';
 import { startProgress } from '../progress.js';
 import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 import { checkingProgress } from './import.js';
+import { commandEntry } from '../command-table.js';
 
 interface CheckArgs extends GlobalOptions {
   readonly src: string;
@@ -49,8 +50,8 @@ export const CHECK_SCOPES: Readonly<Record<string, ImportScope>> = { users: 'Use
 
 export function checkCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'check <src>',
-    describe: 'Find every problem of an export, and say what an import would do with it (writes nothing)',
+    command: commandEntry('check').command,
+    describe: commandEntry('check').describe,
     builder: (yargs) => yargs
       .positional('src', { type: 'string', demandOption: true, describe: 'The export to check, or - for stdin' })
       .option('scope', { choices: Object.keys(CHECK_SCOPES), default: 'global', describe: 'The scope of the import to predict' })

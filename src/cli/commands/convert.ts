@@ -24,6 +24,7 @@ import { FileError, fileErrorMessage } from '../file-errors.js';
 import { dash, directoryExists, writeFileAtomic } from '../io.js';
 import { openOutput } from '../output-sink.js';
 import { registryNamed } from '../sentry-version.js';
+import { commandEntry } from '../command-table.js';
 
 interface ConvertArgs extends GlobalOptions {
   readonly src: string;
@@ -42,8 +43,8 @@ const LISTED_ERRORS = 20;
 export function convertCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   const versions = REGISTRIES.map((registry) => registry.version).join(', ');
   return {
-    command: 'convert <src> <dest>',
-    describe: 'Rewrite an export of one Sentry version for the import of another (see relocate versions)',
+    command: commandEntry('convert').command,
+    describe: commandEntry('convert').describe,
     builder: (yargs) => yargs
       .positional('src', { type: 'string', demandOption: true, describe: 'The export to convert, or - for stdin' })
       .positional('dest', { type: 'string', demandOption: true, describe: 'The converted export to write, or - for stdout' })

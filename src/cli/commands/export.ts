@@ -23,6 +23,7 @@ import { openOutput } from '../output-sink.js';
 import type { OutputSink } from '../output-sink.js';
 import { TextCollector, writeEncrypted } from '../encryption.js';
 import { startProgress } from '../progress.js';
+import { commandEntry } from '../command-table.js';
 
 interface ExportArgs extends GlobalOptions, DatabaseArgs {
   readonly dest: string;
@@ -57,8 +58,8 @@ function commonOptions(yargs: Argv<GlobalOptions>): Argv<GlobalOptions> {
 
 export function exportCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'export',
-    describe: 'Export the database to Sentry\'s JSON backup format',
+    command: commandEntry('export').command,
+    describe: commandEntry('export').describe,
     builder: (yargs) => {
       let parser = yargs;
       for (const spec of SCOPES) {

@@ -26,6 +26,7 @@ import { openInput } from '../encryption.js';
 import { readFilter } from '../filter-options.js';
 import { dash, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
+import { SRC_DESCRIPTION, commandEntry } from '../command-table.js';
 
 interface ImportArgs extends GlobalOptions, DatabaseArgs {
   readonly src: string;
@@ -54,7 +55,6 @@ const SCOPES: readonly { command: string; scope: ImportScope; describe: string; 
 ];
 
 /** What SRC is, for the help and for the message when it is missing. */
-export const SRC_DESCRIPTION = 'The export to import, or - for stdin';
 
 function options(yargs: Argv<GlobalOptions>, extras: readonly Extra[]): Argv<GlobalOptions> {
   let parser = databaseOptions(yargs, true)
@@ -86,8 +86,8 @@ function options(yargs: Argv<GlobalOptions>, extras: readonly Extra[]): Argv<Glo
 
 export function importCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'import',
-    describe: 'Import a Sentry JSON backup into the database',
+    command: commandEntry('import').command,
+    describe: commandEntry('import').describe,
     builder: (yargs) => {
       let parser = yargs;
       for (const spec of SCOPES) {

@@ -5,14 +5,15 @@ import { CommandError } from '../exit.js';
 import type { CommandContext, DatabaseArgs, GlobalOptions } from '../context.js';
 import { databaseOptions, wantedRegistry } from '../context.js';
 import { chooseRegistry } from '../sentry-version.js';
+import { commandEntry } from '../command-table.js';
 
 type InitOptions = GlobalOptions & DatabaseArgs;
 
 /** `relocate init [--db FILE]`: create the database and its schema (nothing else). */
 export function initCommand(context: CommandContext): CommandModule<GlobalOptions, InitOptions> {
   return {
-    command: 'init',
-    describe: 'Create a database (a SQLite file, or an empty PostgreSQL database) with a table for every exportable Sentry model',
+    command: commandEntry('init').command,
+    describe: commandEntry('init').describe,
     builder: (yargs) =>
       databaseOptions(yargs, true)
         .example('$0 init --db sentry.sqlite', 'make sentry.sqlite')

@@ -6,6 +6,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { startInspectorServer } from '../inspector-server.js';
+import { commandEntry } from '../command-table.js';
 
 interface InspectorArgs extends GlobalOptions {
   readonly port: number;
@@ -16,8 +17,8 @@ export const DEFAULT_INSPECTOR_PORT = 8740;
 
 export function inspectorCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'inspector',
-    describe: 'Serve the browser inspector (open, browse, compare, filter and sanitize exports in the page) on 127.0.0.1',
+    command: commandEntry('inspector').command,
+    describe: commandEntry('inspector').describe,
     builder: (yargs: Argv<GlobalOptions>) => yargs
       .option('port', { type: 'number', default: DEFAULT_INSPECTOR_PORT, describe: 'Port on 127.0.0.1 (0: any free port)', requiresArg: true })
       .option('open', { type: 'string', describe: 'An export the page opens at once (served to the page only)', requiresArg: true }),

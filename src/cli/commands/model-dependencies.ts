@@ -6,6 +6,7 @@ import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { withFileErrors } from '../file-errors.js';
 import { writeFileAtomic } from '../io.js';
+import { commandEntry } from '../command-table.js';
 
 interface ModelDependenciesOptions extends GlobalOptions {
   readonly out: string;
@@ -18,8 +19,8 @@ interface ModelDependenciesOptions extends GlobalOptions {
  */
 export function modelDependenciesCommand(context: CommandContext): CommandModule<GlobalOptions, ModelDependenciesOptions> {
   return {
-    command: 'model-dependencies',
-    describe: "Write Sentry's model dependency fixtures (detailed, flat, sorted, truncate) from the registry",
+    command: commandEntry('model-dependencies').command,
+    describe: commandEntry('model-dependencies').describe,
     builder: (yargs) =>
       yargs
         .option('out', { type: 'string', demandOption: true, describe: 'Folder to write the four JSON files to', requiresArg: true })

@@ -24,6 +24,7 @@ import { dirname } from 'node:path';
 import { openOutput } from '../output-sink.js';
 import { sentryVersionOption } from '../sentry-version.js';
 import { fileRegistry } from './check.js';
+import { commandEntry } from '../command-table.js';
 
 interface RepairArgs extends GlobalOptions {
   readonly src: string;
@@ -40,8 +41,8 @@ const LISTED = 10;
 
 export function repairCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'repair <src> <dest>',
-    describe: 'Write the export again with what can be repaired safely repaired (text around the array, old encodings, duplicates, keys to nothing)',
+    command: commandEntry('repair').command,
+    describe: commandEntry('repair').describe,
     builder: (yargs) => yargs
       .positional('src', { type: 'string', demandOption: true, describe: 'The export to repair, or - for stdin' })
       .positional('dest', { type: 'string', demandOption: true, describe: 'The repaired export to write, or - for stdout' })

@@ -14,6 +14,7 @@ import { startProgress } from '../progress.js';
 import { CommandError, UsageError } from '../exit.js';
 import { countRows } from '../../db/store.js';
 import type { Driver } from '../../db/port.js';
+import { commandEntry } from '../command-table.js';
 
 interface SeedArgs extends GlobalOptions, DatabaseArgs {
   readonly rows: number;
@@ -35,8 +36,8 @@ function databaseFor(args: SeedArgs, context: CommandContext): DatabaseOptions {
 
 export function seedCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'seed',
-    describe: 'Fill the database with an exhaustive or a large synthetic Sentry instance',
+    command: commandEntry('seed').command,
+    describe: commandEntry('seed').describe,
     builder: (yargs) =>
       yargs
         .command('exhaustive', "Sentry's exhaustive instance: every exportable model gets rows", (sub) =>

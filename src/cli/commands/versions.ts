@@ -2,11 +2,12 @@
 import type { CommandModule } from 'yargs';
 import { describeRegistryVersions } from '../../core/registry/index.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
+import { commandEntry } from '../command-table.js';
 
 export function versionsCommand(context: CommandContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'versions',
-    describe: 'List the Sentry versions relocate knows, oldest first (for --sentry-version, convert --to and --from)',
+    command: commandEntry('versions').command,
+    describe: commandEntry('versions').describe,
     builder: (yargs) => yargs,
     handler: () => context.run(() => context.io.writeStdout(`${describeRegistryVersions()}\n`)),
   };
