@@ -95,9 +95,8 @@ describe.each(BACKENDS)('relocate import global of an invalid file (%s)', (backe
 
     // Byte-identical on both backends: the checking pass fails before any write, and a failure
     // in the writing pass rolls the one transaction back (better-sqlite3) or is never written
-    // back (sql.js). The export comparison says the same thing in terms of rows.
+    // back (sql.js). Equal bytes are equal rows: the export of these bytes is `before` (beforeAll).
     expect(readFileSync(join(cwd, db)).equals(seeded), 'database file bytes changed').toBe(true);
-    expect(exportOf(db)).toBe(before);
   });
 
   it('leaves no database file behind at a path that did not exist before', () => {
