@@ -24,6 +24,7 @@ export const IMPORT_OPTIONS = type({
   resetSequences: optional(boolean()),
   dryRun: optional(boolean()),
   keepTables: optional(enums(['create', 'if-present'])),
+  holdObjects: optional(boolean()),
   now: optional(func()),
   onProgress: optional(func()),
 });

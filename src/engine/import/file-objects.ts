@@ -122,3 +122,18 @@ export function heldObjects(source: ImportSource): ImportSource {
   const parsed = [...fileObjects(source)];
   return { chunks: () => source.chunks(), parsed };
 }
+
+/**
+ * The source, its objects parsed and held when a reader first asks for them (so that the parse,
+ * and its errors, happen in that reader's pass, not before it).
+ */
+export function heldWhenRead(source: ImportSource): ImportSource {
+  if (source.parsed !== undefined) return source;
+  let parsed: readonly FileObject[] | undefined;
+  return {
+    chunks: () => source.chunks(),
+    get parsed() {
+      return (parsed ??= [...fileObjects(source)]);
+    },
+  };
+}

@@ -12,6 +12,7 @@ import type { Driver } from '../../db/port.js';
 import { BatchImporter, MAX_BATCH_SIZE, located } from './import-batch.js';
 import { rowWriterFor } from '../../db/row-writer.js';
 import { clearAllTables } from './clear-tables.js';
+import { heldWhenRead } from './file-objects.js';
 import type { FileObject, ImportSource } from './file-objects.js';
 import { ImportingError } from './import-error.js';
 import { ImportReport } from './import-report.js';
@@ -44,6 +45,12 @@ export interface ImportOptions extends FilterOptions {
    * relocate did not make, without the user's consent to add tables to it).
    */
   readonly keepTables?: KeepTables;
+  /**
+   * Hold the file's objects from the check to the write, so that the file is parsed once instead
+   * of twice (the check then reads objects, and the write re-sorts them in memory): for a caller
+   * that can afford about the file's size again in memory. Otherwise each pass streams the file.
+   */
+  readonly holdObjects?: boolean;
   /** "Now" for the rows an import stamps (defaults to the clock). */
   readonly now?: () => string;
   readonly onProgress?: (progress: ImportProgress) => void;
@@ -85,8 +92,9 @@ function newUuid(): string {
   return randomUuid4(randomString);
 }
 
-export function importInScope(driver: Driver, source: ImportSource, options: ImportOptions): ImportReport {
+export function importInScope(driver: Driver, given: ImportSource, options: ImportOptions): ImportReport {
   checkOptions('importInScope', IMPORT_OPTIONS, options);
+  const source = options.holdObjects === true ? heldWhenRead(given) : given;
   const importUuid = options.importUuid === undefined ? newUuid() : canonicalUuid(options.importUuid);
   if (importUuid === undefined) {
     throw new ImportingError('MissingImportUUID', { model: '' }, `--import-uuid ${JSON.stringify(shown(options.importUuid ?? ''))} is not a UUID`);
