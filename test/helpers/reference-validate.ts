@@ -5,10 +5,12 @@
  */
 import { pythonRepr } from '../../src/core/json/json-text.js';
 import type { JsonValue } from '../../src/core/json/json-text.js';
-import { PyFloat, compareCodePoints, dumpPythonJson } from '../../src/core/json/python-json.js';
+import { PyFloat, dumpPythonJson } from '../../src/core/json/python-json.js';
 import type { ComparatorFinding } from '../../src/core/compare/comparator-findings.js';
 import type { ComparedInstance, CompareContext } from '../../src/core/compare/comparators.js';
+import { compareKeys, pythonTuple } from '../../src/core/compare/model-map.js';
 import type { ExportedObject, Side } from '../../src/core/compare/model-map.js';
+import { printsEqual, without } from '../../src/core/compare/pair-compare.js';
 import type { ComparatorMap } from '../../src/core/compare/pair-compare.js';
 import { unifiedDiff } from '../../src/core/compare/unified-diff.js';
 import type { Registry } from '../../src/core/registry/registry.js';
@@ -22,31 +24,6 @@ type Key = readonly unknown[];
 
 /** A key part as Python compares and hashes it: floats by value, `True` as 1, `False` as 0. */
 const keyPart = (item: unknown): unknown => (item instanceof PyFloat ? item.value : typeof item === 'boolean' ? Number(item) : item);
-
-/**
- * Python's ordering of tuples of strings and numbers. Where Python cannot order two parts
- * (None against a string, a string against a number) it fails; here None sorts first and
- * numbers before strings.
- */
-function compareKeys(a: Key, b: Key): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = keyPart(a[i]);
-    const y = keyPart(b[i]);
-    if (x === y) continue;
-    if (x === null || x === undefined) return -1;
-    if (y === null || y === undefined) return 1;
-    if (typeof x === 'string' && typeof y === 'string') return compareCodePoints(x, y);
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return typeof x === 'number' ? -1 : 1;
-  }
-  return a.length - b.length;
-}
-
-/** A tuple as Python prints it: `('owner',)`, `('owner', 'timezone')`. */
-function pythonTuple(key: Key): string {
-  const items = key.map((item) => pythonRepr((item ?? null) as JsonValue));
-  return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
-}
 
 function instance(object: ExportedObject, ordinal: number): ComparedInstance {
   // The validator never writes to `fields` (comparators only read; the diff skips scrubbed fields).
@@ -161,44 +138,4 @@ export function referenceValidate(registry: Registry, expect: Iterable<ExportedO
     });
   }
   return findings;
-}
-
-function without(fields: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const key of Object.keys(fields)) if (!skip.has(key)) kept[key] = fields[key];
-  return kept;
-}
-
-/**
- * Whether two values print as the same JSON: Python's `==` is not enough (1, 1.0 and True are
- * equal to it and print as 1, 1.0 and true); key order does not matter (keys are sorted).
- */
-function samePrint(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof PyFloat && b instanceof PyFloat) return a.value === b.value;
-  if (a instanceof PyFloat || b instanceof PyFloat) {
-    // A float prints like a plain number only when it has a fraction (1.5), not when whole (1.0).
-    const float = (a instanceof PyFloat ? a : b) as PyFloat;
-    const plain = a instanceof PyFloat ? b : a;
-    return typeof plain === 'number' && plain === float.value && !Number.isInteger(plain);
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    if (a.length !== other.length) return false;
-    for (let i = 0; i < a.length; i++) if (!samePrint(a[i], other[i])) return false; // a loop: one frame per level
-    return true;
-  }
-  return printsEqual(a as Record<string, unknown>, b as Record<string, unknown>, new Set());
-}
-
-function printsEqual(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): boolean {
-  let counted = 0;
-  for (const key in a) {
-    if (skip.has(key)) continue;
-    if (!Object.hasOwn(b, key) || !samePrint(a[key], b[key])) return false;
-    counted++;
-  }
-  for (const key in b) if (!skip.has(key)) counted--;
-  return counted === 0;
 }

@@ -66,7 +66,7 @@ export function foreignKeyTargets(comparators: ComparatorMap): Set<string> {
   return targets;
 }
 
-function without(fields: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): Record<string, unknown> {
+export function without(fields: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(fields)) if (!skip.has(key)) kept[key] = fields[key];
   return kept;
@@ -95,7 +95,7 @@ function samePrint(a: unknown, b: unknown): boolean {
   return printsEqual(a as Record<string, unknown>, b as Record<string, unknown>, new Set());
 }
 
-function printsEqual(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): boolean {
+export function printsEqual(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): boolean {
   let counted = 0;
   for (const key in a) {
     if (skip.has(key)) continue;
