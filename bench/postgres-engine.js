@@ -19,6 +19,7 @@ import { VERIFIED_REGISTRY } from '../dist/core/registry/index.js';
 import { openByCatalog } from '../dist/db/open-by-catalog.js';
 import { toStoredValue } from '../dist/db/field-codec.js';
 import { exportRowsInScope } from '../dist/engine/export/index.js';
+import { HOLD_OBJECTS_UP_TO } from '../dist/cli/commands/import.js';
 import { importInScope } from '../dist/engine/import/index.js';
 import { benchPostgres, withDatabase } from './postgres-server.js';
 
@@ -57,7 +58,7 @@ if (server.url === undefined) {
     start = process.hrtime.bigint();
     let cpuStart = process.cpuUsage();
     target.exec('BEGIN');
-    const report = importInScope(opened.driver, fileSource(backup), { registry, scope: 'Global' });
+    const report = importInScope(opened.driver, fileSource(backup), { registry, scope: 'Global', holdObjects: statSync(backup).size <= HOLD_OBJECTS_UP_TO });
     target.exec('COMMIT');
     const imported = seconds(start);
     const importedCpu = cpu(cpuStart);
