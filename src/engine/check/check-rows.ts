@@ -16,8 +16,8 @@ import { BatchImporter } from '../import/import-batch.js';
 import { reportScan } from '../import/import-in-scope.js';
 import type { FileObject } from '../import/file-objects.js';
 import type { ImportingError } from '../import/import-error.js';
-import { CompactPkMap } from './compact-pk-map.js';
-import { NumberSet } from './number-map.js';
+import { PrimaryKeyMap } from '../import/primary-key-map.js';
+import { NumberSet } from '../import/number-map.js';
 import { randomString } from '../import/rule-context.js';
 import { FileScan, referencedModelsOf } from '../import/scan-file.js';
 import type { FilterOptions, ImportFilter } from '../import/scan-file.js';
@@ -58,7 +58,7 @@ export class RowChecker {
   readonly scan: FileScan;
   readonly report: CheckingReport;
   readonly plan = new RepairPlan();
-  readonly pkMap = new CompactPkMap();
+  readonly pkMap = new PrimaryKeyMap();
   readonly #picture: Picture;
   readonly #importer: BatchImporter;
   readonly #referenced: ReadonlySet<string>;
@@ -79,7 +79,7 @@ export class RowChecker {
     this.#queue = queue;
     const { registry } = options;
     this.#referenced = referencedModelsOf(registry);
-    this.scan = new FileScan(registry, options.scope, options, (kind, object, reason, ordinal) => this.#scanProblem(kind, object, reason, ordinal), () => new NumberSet());
+    this.scan = new FileScan(registry, options.scope, options, (kind, object, reason, ordinal) => this.#scanProblem(kind, object, reason, ordinal));
     this.report = new CheckingReport(options.scope, {
       dropped: (model, pk, reason) => this.#say('Dropped', { pk }, `the import drops it: ${reason}`),
       fieldKept: (model, field) => this.#say('UnknownField', { field }, `not a field of ${model} in Sentry ${registry.version}: the import keeps it beside the row, and a Global export writes it back`),

@@ -12,6 +12,7 @@ import { fileObjects } from './file-objects.js';
 import type { FileObject, ImportSource } from './file-objects.js';
 import { ImportingError } from './import-error.js';
 import { shown } from '../../core/text/shown-value.js';
+import { NumberSet } from './number-map.js';
 
 const referencedModels = new WeakMap<Registry, ReadonlySet<string>>();
 
@@ -56,7 +57,7 @@ export interface ScanResult {
   readonly unmatched: { readonly filterUsernames: readonly string[]; readonly filterOrgSlugs: readonly string[] };
 }
 
-/** The pks of one model seen in the file (a Set, or a check's compact set). */
+/** The pks of one model seen in the file (a compact set of numbers, number-map.ts). */
 export interface PkSet {
   has(pk: number): boolean;
   add(pk: number): unknown;
@@ -137,7 +138,7 @@ export class FileScan {
     private readonly scope: ImportScope,
     private readonly options: FilterOptions,
     private readonly onProblem?: ScanProblem,
-    private readonly newPkSet: () => PkSet = () => new Set<number>(),
+    private readonly newPkSet: () => PkSet = () => new NumberSet(),
   ) {
     this.#referenced = referencedModelsOf(registry);
     this.#wantsFilters = options.filterUsernames !== undefined || options.filterOrgSlugs !== undefined;
