@@ -29,7 +29,7 @@ describe.each(BACKENDS)('deep nesting on import (%s)', (backend) => {
   it('refuses a pk nested 100,000 deep with one located line, and leaves no database behind', () => {
     const result = cli('import', 'global', 'deep-pk.json', '--db', `pk-${backend}.sqlite`, '--no-prompt');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^Error: Import failed at sentry\\.user \\(line 2\\): .*${TOO_DEEP}.* \\[DeserializationFailed\\]\\n$`));
+    expect(result.stderr).toMatch(new RegExp(`^Error: Import failed at sentry\\.user \\(line 2\\): .*${TOO_DEEP}.* \\[DeserializationFailed\\]\\nHint: relocate check [^\\n]* lists every problem of the file at once[^\\n]*\\n$`));
     expect(existsSync(join(cwd, `pk-${backend}.sqlite`))).toBe(false);
   });
 

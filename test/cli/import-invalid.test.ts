@@ -3,7 +3,7 @@
  * holds an `input.json` with one defect and an `expected.json` naming the error it must raise
  * (kind, model, ordinal, line, and text its message includes). For every case the import must:
  * exit 2; print exactly one `Error: Import failed at <model> #<ordinal> (pk N, line L): ... [Kind]`
- * line on stderr (no stack, no "internal error"); write that one RpcImportError to the findings
+ * line on stderr (no stack, no "internal error"), then a hint naming `relocate check` (and `repair`); write that one RpcImportError to the findings
  * file; and leave the database as it was, both byte for byte (sql.js writes the file back only on
  * success, better-sqlite3 rolls its transaction back) and as an export. A failed import into a
  * database path that did not exist leaves no file there. Models of a known Sentry app that this
@@ -38,11 +38,18 @@ const input = (name: string): string => join(FIXTURES, name, 'input.json');
 const expectedOf = (name: string): Expected => JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Expected;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The whole of stderr: one line, located as expected, ending in the kind. */
+/** The whole of stderr: one error line, located as expected, ending in the kind; then the hint that names check (and repair, for a file that is not an array of objects). */
 function errorLine(expected: Expected): RegExp {
   const where = `Import failed at ${expected.model ?? 'the file'}${expected.ordinal === null ? '' : ` #${expected.ordinal}`}`;
   const details = expected.line === null ? '(?: \\([^)]*\\))?' : ` \\((?:pk -?\\d+, )?line ${expected.line}\\)`;
-  return new RegExp(`^Error: ${escape(where)}${details}: [^\\n]*${escape(expected.message_includes)}[^\\n]* \\[${escape(expected.kind)}\\]\\n$`);
+  return new RegExp(`^Error: ${escape(where)}${details}: [^\\n]*${escape(expected.message_includes)}[^\\n]* \\[${escape(expected.kind)}\\]\\n${hint(expected)}\\n$`);
+}
+
+function hint(expected: Expected): string {
+  const file = '[^\\n ]+input\\.json';
+  return expected.model === null && expected.kind === 'DeserializationFailed'
+    ? `Hint: relocate check ${file} lists every problem of the file; relocate repair ${file} FIXED\\.json writes it without the text around the array \\(such as Sentry's progress lines\\) and what else it can repair safely\\.`
+    : `Hint: relocate check ${file} lists every problem of the file at once, and what an import would do with each\\.`;
 }
 
 it('has invalid-* fixtures, each with an input and a well-formed expectation', () => {

@@ -47,7 +47,7 @@ describe.each(BACKENDS)('import organizations (%s)', (backend) => {
     const before = readFileSync(join(cwd, db));
     const result = cli('import', 'organizations', file, '--db', db);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Error: Import failed at sentry\.organization #1 \(pk \d+, line \d+\): field "slug" \(SentryOrgSlugField\): expected a value: this field cannot be null \[ValidationError\]\n$/);
+    expect(result.stderr).toMatch(/^Error: Import failed at sentry\.organization #1 \(pk \d+, line \d+\): field "slug" \(SentryOrgSlugField\): expected a value: this field cannot be null \[ValidationError\]\nHint: relocate check \S+ lists every problem of the file at once, and what an import would do with each\.\n$/);
     expect(readFileSync(join(cwd, db)).equals(before)).toBe(true);
   });
 

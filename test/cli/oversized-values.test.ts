@@ -23,7 +23,8 @@ describe.each(BACKENDS)('%s: oversized values in messages', (backend) => {
     expect(result.code).toBe(2);
     expect(result.stderr.length).toBeLessThan(500);
     expect(result.stderr).toBe(`Error: Import failed at ${'x'.repeat(80)}… (${HUGE - 80} more characters) (pk 1, line 1): `
-      + `unknown model "${'x'.repeat(80)}… (${HUGE - 80} more characters)": not a Sentry model name (expected "app_label.model", such as "sentry.user") [UnknownModel]\n`);
+      + `unknown model "${'x'.repeat(80)}… (${HUGE - 80} more characters)": not a Sentry model name (expected "app_label.model", such as "sentry.user") [UnknownModel]\n`
+      + 'Hint: relocate check model.json lists every problem of the file at once, and what an import would do with each.\n');
   });
 
   it('cuts a 10 MB field value in an import error', () => {

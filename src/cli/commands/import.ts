@@ -165,14 +165,24 @@ async function runImport(context: CommandContext, scope: ImportScope, parsed: Im
       if (!argv.silent) for (const line of notes(report, registry, argv)) context.io.stderr(`${line}\n`);
     });
   } catch (error) {
-    // Sentry's hint about versions and clean databases reads after the error it explains.
-    if (!(error instanceof ImportingError && error.kind === 'IntegrityError' && !argv.silent)) throw error;
+    // A hint reads after the error it explains: Sentry's about versions and clean databases, or,
+    // for a file the import refuses, where to see all that is wrong with it and have it repaired.
+    if (!(error instanceof ImportingError) || argv.silent) throw error;
     const code = reportError(error, context.io);
-    context.io.stderr(`${INTEGRITY_ERROR_HINT}\n`);
+    context.io.stderr(`${error.kind === 'IntegrityError' ? INTEGRITY_ERROR_HINT : fileHint(error, argv.src)}\n`);
     return code;
   } finally {
     await release();
   }
+}
+
+/** For a file the import refused: the commands that list all of its problems and repair what they can. */
+function fileHint(error: ImportingError, src: string): string {
+  const file = src === '-' ? 'FILE' : shown(src);
+  const notArray = error.on.model === '' && error.kind === 'DeserializationFailed';
+  return notArray
+    ? `Hint: relocate check ${file} lists every problem of the file; relocate repair ${file} FIXED.json writes it without the text around the array (such as Sentry's progress lines) and what else it can repair safely.`
+    : `Hint: relocate check ${file} lists every problem of the file at once, and what an import would do with each.`;
 }
 
 /** What `import global` is about to do to the database, in the words the question and the refusal share. */
