@@ -26,6 +26,14 @@ describe('Sanitizer', () => {
     expect(sanitizer.string('')).toBe('');
   });
 
+  it('never maps a value to itself, even when the draw gives it back first', () => {
+    // A source that first draws each character of "d4" back (d is LOWER_HEX[3], 4 is DIGITS[4]).
+    const draws = [3, 4, 3, 4, 0, 0];
+    const sanitizer = new Sanitizer([], 0, () => draws.shift() ?? 1);
+    expect(sanitizer.string('d4')).toBe('a0');
+    expect(new Sanitizer([], 0, () => 0).string('--')).toBe('--'); // nothing to change
+  });
+
   it('never maps two values to one (short strings included)', () => {
     const sanitizer = new Sanitizer([], 0, seeded());
     const outs = Array.from({ length: 10 }, (_, i) => sanitizer.string(String(i)));

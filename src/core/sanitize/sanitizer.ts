@@ -102,12 +102,21 @@ export class Sanitizer {
     return alphabet[this.random(alphabet.length)] as string;
   }
 
-  /** A random string of the same length and character classes. */
+  /**
+   * A random string of the same length and character classes, never the value itself (a token's
+   * last four characters drew themselves one run in a few thousand), unless it has no character
+   * to change.
+   */
   string(value: string): string {
-    return this.#intern('string', value, () => [...value].map((ch) => {
+    const draw = (): string => [...value].map((ch) => {
       const alphabet = classOf(ch);
       return alphabet === undefined ? ch : this.#pick(alphabet);
-    }).join(''));
+    }).join('');
+    return this.#intern('string', value, () => {
+      let made = draw();
+      for (let tries = 0; made === value && tries < 100; tries++) made = draw();
+      return made;
+    });
   }
 
   /**

@@ -14,9 +14,8 @@ import type { ImportScope } from '../../core/scopes.js';
 import { shown } from '../../core/text/shown-value.js';
 import { ConstraintViolation } from '../../db/port.js';
 import type { EngineRuleContext } from '../import/import-batch.js';
-import type { ModelImportReport } from '../import/import-report.js';
 import type { PkMap } from '../import/primary-key-map.js';
-import { randomString } from '../import/rule-context.js';
+import { RowRuleContext } from '../import/rule-context.js';
 import { PictureTable, conditionHolds } from './picture-table.js';
 import type { RowOrigin, UniqueSet } from './picture-table.js';
 
@@ -65,19 +64,13 @@ export class UniqueValueTaken extends ConstraintViolation {
   }
 }
 
-export class Picture implements EngineRuleContext {
-  readonly scope: ImportScope;
-  readonly mergeUsers: boolean;
-  readonly overwriteConfigs: boolean;
-  current: { report: ModelImportReport; pk: number } | undefined;
+export class Picture extends RowRuleContext implements EngineRuleContext {
   /** The file row being imported: set by the check before each row, so that inserts know their origin. */
   row: { readonly pk: number; readonly line: number; readonly index: number } | undefined;
   readonly #tables = new Map<string, PictureTable>();
 
   constructor(private readonly options: PictureOptions) {
-    this.scope = options.scope;
-    this.mergeUsers = options.mergeUsers;
-    this.overwriteConfigs = options.overwriteConfigs;
+    super(options);
   }
 
   #table(model: string): PictureTable {
@@ -156,17 +149,6 @@ export class Picture implements EngineRuleContext {
     return this.options.database?.option(key);
   }
 
-  now(): string {
-    return this.options.now();
-  }
-
-  random(length: number, alphabet: string): string {
-    return randomString(length, alphabet);
-  }
-
-  renamed(field: string, from: string, to: string): void {
-    if (this.current !== undefined) this.current.report.renamed.push({ pk: this.current.pk, field, from, to });
-  }
 
   /** Throws UniqueValueTaken when a unique set's values are another row's (the picture's or the database's). */
   #guard(table: PictureTable, fields: Readonly<Record<string, StoredValue>>, original: Readonly<Record<string, StoredValue>>, slot?: number, pk?: number): void {

@@ -47,22 +47,46 @@ export function randomString(length: number, alphabet: string): string {
   return out;
 }
 
-export class RuleContext implements ImportRuleContext {
+/**
+ * What every rules' context does the same way, the import's (below) and a check's picture of the
+ * target: the import's flags, the clock, random text, and renames reported at the row being written.
+ */
+export abstract class RowRuleContext {
   readonly scope: ImportScope;
   readonly mergeUsers: boolean;
   readonly overwriteConfigs: boolean;
   /** The report of the model being written, and the pk of the row (for renames). */
   current: { report: ModelImportReport; pk: number } | undefined;
+  readonly #now: () => string;
 
+  protected constructor(options: Pick<RuleContextOptions, 'scope' | 'mergeUsers' | 'overwriteConfigs' | 'now'>) {
+    this.scope = options.scope;
+    this.mergeUsers = options.mergeUsers;
+    this.overwriteConfigs = options.overwriteConfigs;
+    this.#now = options.now;
+  }
+
+  now(): string {
+    return this.#now();
+  }
+
+  random(length: number, alphabet: string): string {
+    return randomString(length, alphabet);
+  }
+
+  renamed(field: string, from: string, to: string): void {
+    if (this.current !== undefined) this.current.report.renamed.push({ pk: this.current.pk, field, from, to });
+  }
+}
+
+export class RuleContext extends RowRuleContext implements ImportRuleContext {
   constructor(
     private readonly driver: Driver,
     private readonly writer: RowWriter,
     private readonly pkMap: PrimaryKeyMap,
     private readonly options: RuleContextOptions,
   ) {
-    this.scope = options.scope;
-    this.mergeUsers = options.mergeUsers;
-    this.overwriteConfigs = options.overwriteConfigs;
+    super(options);
   }
 
   mapped(model: string, oldPk: number): MappedPk | undefined {
@@ -107,17 +131,6 @@ export class RuleContext implements ImportRuleContext {
     return typeof value === 'string' ? value : undefined;
   }
 
-  now(): string {
-    return this.options.now();
-  }
-
-  random(length: number, alphabet: string): string {
-    return randomString(length, alphabet);
-  }
-
-  renamed(field: string, from: string, to: string): void {
-    if (this.current !== undefined) this.current.report.renamed.push({ pk: this.current.pk, field, from, to });
-  }
 }
 
 
