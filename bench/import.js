@@ -11,7 +11,7 @@ import { arrayElements } from '../dist/core/json/array-elements.js';
 import { fileObjects } from '../dist/engine/import/file-objects.js';
 import { fieldValueCheck } from '../dist/core/values/field-value-problem.js';
 import { fileSource } from '../dist/cli/file-source.js';
-import { HOLD_OBJECTS_UP_TO } from '../dist/cli/commands/import.js';
+import { HOLD_OBJECTS_UP_TO } from '../dist/engine/import/index.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

@@ -19,7 +19,7 @@ import { VERIFIED_REGISTRY } from '../dist/core/registry/index.js';
 import { openByCatalog } from '../dist/db/open-by-catalog.js';
 import { toStoredValue } from '../dist/db/field-codec.js';
 import { exportRowsInScope } from '../dist/engine/export/index.js';
-import { HOLD_OBJECTS_UP_TO } from '../dist/cli/commands/import.js';
+import { HOLD_OBJECTS_UP_TO } from '../dist/engine/import/index.js';
 import { importInScope } from '../dist/engine/import/index.js';
 import { benchPostgres, withDatabase } from './postgres-server.js';
 

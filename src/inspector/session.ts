@@ -17,7 +17,7 @@ import { compareExports } from '../engine/compare/index.js';
 import { convertExport } from '../engine/convert/index.js';
 import type { ConvertReport } from '../engine/convert/index.js';
 import { exportRowsInScope } from '../engine/export/index.js';
-import { fileModelNames, heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
+import { HOLD_OBJECTS_UP_TO, fileModelNames, heldObjects, importInScope, ImportingError } from '../engine/import/index.js';
 import { inspectExport } from '../engine/inspect/index.js';
 import type { InspectResult } from '../engine/inspect/index.js';
 import type { ImportSource } from '../engine/import/index.js';
@@ -26,12 +26,6 @@ import { sanitizeExport } from '../engine/sanitize/index.js';
 import { openGivenFile } from './sources.js';
 import type { CountedSource } from './sources.js';
 import type { CheckResult, CompareSummary, Download, GivenFile, OpenSummary, Progress, RowsPage, SubsetRequest, SummaryRow } from './session-protocol.js';
-
-/**
- * Files up to this size are parsed once and their objects held for the inspection and both passes
- * of the import (about three times the file in memory); larger ones are read again for each pass.
- */
-export const HOLD_OBJECTS_UP_TO = 256 * 1024 * 1024;
 
 /** Progress is in thousandths: reading (and parsing) the file is the first part, the import the rest. */
 const PROGRESS_TOTAL = 1000;

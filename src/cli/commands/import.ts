@@ -13,7 +13,7 @@ import { stat } from 'node:fs/promises';
 import { chooseRegistry, sentryVersionOption } from '../sentry-version.js';
 import type { ImportScope } from '../../core/scopes.js';
 import { countRows } from '../../db/store.js';
-import { INTEGRITY_ERROR_HINT, ImportingError, canonicalUuid, importInScope, fileModelNames } from '../../engine/import/index.js';
+import { HOLD_OBJECTS_UP_TO, INTEGRITY_ERROR_HINT, ImportingError, canonicalUuid, importInScope, fileModelNames } from '../../engine/import/index.js';
 import { shown } from '../../core/text/shown-value.js';
 import type { ImportOptions, ImportReport, ImportSource } from '../../engine/import/index.js';
 import { withDatabase } from '../database.js';
@@ -99,13 +99,6 @@ export function importCommand(context: CommandContext): CommandModule<GlobalOpti
     handler: () => undefined,
   };
 }
-
-/**
- * Files up to this size are parsed once, their objects held from the check to the write (about
- * the file's size again in memory, measured: 80 MB more for a 94 MB export, 1 s of 5.3 s less);
- * larger ones are streamed by each pass, in bounded memory.
- */
-export const HOLD_OBJECTS_UP_TO = 256 * 1024 * 1024;
 
 async function runImport(context: CommandContext, scope: ImportScope, parsed: ImportArgs): Promise<number | void> {
   const argv: ImportArgs = { ...parsed, src: dash(parsed.src) };

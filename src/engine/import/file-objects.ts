@@ -114,13 +114,19 @@ export function* fileObjects(source: ImportSource): Generator<FileObject> {
 }
 
 /**
+ * The largest file whose objects the CLI and the inspector hold between passes (about the file's
+ * size again in memory: 80 MB more for a 94 MB export); larger files are streamed by each pass.
+ */
+export const HOLD_OBJECTS_UP_TO = 256 * 1024 * 1024;
+
+/**
  * The source with its objects parsed once and held, for a caller that reads a file several times
  * (inspect, then an import's two passes) and can afford the memory: about three times the file.
  */
 export function heldObjects(source: ImportSource): ImportSource {
-  if (source.parsed !== undefined) return source;
-  const parsed = [...fileObjects(source)];
-  return { chunks: () => source.chunks(), parsed };
+  const held = heldWhenRead(source);
+  void held.parsed; // parsed now, not on first read
+  return held;
 }
 
 /**

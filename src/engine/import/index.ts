@@ -8,6 +8,6 @@ export type { ImportSource, FileObject } from './file-objects.js';
 export { MAX_BATCH_SIZE } from './import-batch.js';
 export { PrimaryKeyMap } from './primary-key-map.js';
 export { clearAllTables } from './clear-tables.js';
-export { fileObjects, heldObjects } from './file-objects.js';
+export { HOLD_OBJECTS_UP_TO, fileObjects, heldObjects } from './file-objects.js';
 export { fileModelNames } from './file-models.js';
 export type { KeepTables } from './keep-unknown.js';
