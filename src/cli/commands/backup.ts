@@ -23,7 +23,7 @@ import { openInput } from '../encryption.js';
 import { InputFileError } from '../file-source.js';
 import { RelocateError } from '../../core/errors.js';
 import { chooseRegistry, registryNamed, sentryVersionOption } from '../sentry-version.js';
-import { REGISTRIES, fileVersionsOf, registryForFile } from '../../core/registry/index.js';
+import { registryForModelNames } from '../../core/registry/index.js';
 import type { Registry } from '../../core/registry/index.js';
 import { fileModelNames } from '../../engine/import/index.js';
 import type { ImportSource } from '../../engine/import/index.js';
@@ -140,6 +140,5 @@ async function runCompare(context: CommandContext, parsed: CompareArgs): Promise
  * either file names (the newer file's), so that nothing of it is left out as unknown.
  */
 function registryForBoth(left: ImportSource, right: ImportSource): Registry {
-  const names = new Set([...fileModelNames(left), ...fileModelNames(right)]);
-  return registryForFile(fileVersionsOf(new Map([...names].map((name) => [name, new Set<string>()]))), REGISTRIES);
+  return registryForModelNames([...fileModelNames(left), ...fileModelNames(right)]);
 }
